@@ -14,7 +14,10 @@ from charter.spec._model import (
     Section,
     Spec,
 )
+from charter.spec._diff import SpecDiff, diff_specs
+from charter.spec._lint import lint_spec
 from charter.spec._parser import load_spec, parse_examples, parse_spec
+from charter.spec._prompt import compile_prompt
 
 __all__ = [
     "AUTHORITIES",
@@ -29,6 +32,10 @@ __all__ = [
     "Response",
     "Section",
     "Spec",
+    "SpecDiff",
+    "compile_prompt",
+    "diff_specs",
+    "lint_spec",
     "load_spec",
     "parse_examples",
     "parse_spec",
