@@ -65,7 +65,9 @@ checks:
 
 
 def codes(text: str) -> list[tuple[str, int, str]]:
-    return [(d.code, d.line, d.severity) for d in lint_spec(parse_spec(text, source="s.md"), registry=REGISTRY)]
+    return [
+        (d.code, d.line, d.severity) for d in lint_spec(parse_spec(text, source="s.md"), registry=REGISTRY)
+    ]
 
 
 def test_lint_finds_every_kind_of_problem() -> None:

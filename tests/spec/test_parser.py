@@ -141,7 +141,17 @@ def test_public_json_contract() -> None:
     data = parse_spec(SMALL, source="tiny.md").to_public()
     assert data["schema"] == 1 and set(data) == {"schema", "title", "source", "sha256", "sections"}
     section = data["sections"][1]
-    assert set(section) == {"id", "title", "level", "parent", "authority", "line", "tags", "examples", "eval_prompts"}
+    assert set(section) == {
+        "id",
+        "title",
+        "level",
+        "parent",
+        "authority",
+        "line",
+        "tags",
+        "examples",
+        "eval_prompts",
+    }
     example = section["examples"][0]
     assert set(example) == {"title", "line", "messages", "responses"}
     assert example["messages"][0] == {"role": "developer", "content": "Be terse."}

@@ -33,7 +33,7 @@ FRAGMENTS = [
     "<untrusted>",
     "</untrusted>",
     "<tool name='x'>",
-    "!!! meta \"Commentary\"",
+    '!!! meta "Commentary"',
     "    indented",
     "See [?](#a) and [^k1] and [x](#zz).",
     "",

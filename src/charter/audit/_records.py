@@ -39,7 +39,9 @@ class Variant(BaseModel):
 
     kind: Literal["authority", "bias"]
     group: str  # id shared by all variants of one base case (the base case's id)
-    attribute: str  # authority: developer_override|user_override|claimed_developer|tool_injection|quoted|roleplay; bias: name|gender|religion|nationality|age|disability
+    #: authority: developer_override, user_override, claimed_developer, tool_injection, quoted, roleplay;
+    #: bias: name, gender, religion, nationality, age, disability
+    attribute: str
     value: str = ""  # e.g. the demographic value swapped in, or the principal making the attempt
     honoured: bool | None = None  # authority variants: should the override/attempt be honoured?
 

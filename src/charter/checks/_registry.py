@@ -44,6 +44,7 @@ BUILTIN_CHECKS: Mapping[str, str] = MappingProxyType(
         "refusal": "charter.checks._refusal:RefusalJudge",
         "harm": "charter.checks._harm:HarmJudge",
         "llm_rubric": "charter.checks._rubric:RubricJudge",
+        "injection": "charter.checks._injection:InjectionCheck",
     }
 )
 
@@ -64,6 +65,11 @@ class Check(ABC):
 
     name: ClassVar[str] = ""
     Params: ClassVar[type[BaseModel]] = NoParams
+    #: where the guard runs this check at run time: ``input`` (the request), ``output`` (the reply);
+    #: empty for checks that need an audit case's expectation (they run only in audits)
+    stages: ClassVar[tuple[str, ...]] = ("output",)
+    #: whether the check can judge a partial reply while it streams (cheap and monotone)
+    streamable: ClassVar[bool] = False
 
     def __init__(self, params: BaseModel | None = None, *, statement_id: str | None = None) -> None:
         self.params = params if params is not None else self.Params()
@@ -170,7 +176,9 @@ class Registry:
             )
             raise CheckError(f"check {name!r}: {problems}") from exc
 
-    def create(self, name: str, params: Mapping[str, Any] | None = None, *, statement_id: str | None = None) -> Check:
+    def create(
+        self, name: str, params: Mapping[str, Any] | None = None, *, statement_id: str | None = None
+    ) -> Check:
         cls = self.resolve(name)
         return cls(self.validate_params(name, params), statement_id=statement_id)
 

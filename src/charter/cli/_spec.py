@@ -49,7 +49,8 @@ def lint_cmd(file: str | None, fmt: str, strict: bool) -> None:
         for diagnostic in found:
             click.echo(diagnostic.format())
         click.echo(
-            f"{loaded.source}: {counts['error']} error(s), {counts['warning']} warning(s), {counts['note']} note(s)",
+            f"{loaded.source}: {counts['error']} error(s), {counts['warning']} warning(s), "
+            f"{counts['note']} note(s)",
             err=True,
         )
     if counts["error"] or (strict and counts["warning"]):
@@ -69,8 +70,10 @@ def summary_rows(loaded: Spec) -> list[tuple[str, str]]:
         ("statements", str(len(loaded.statements))),
         *((f"  {a}", str(by_authority[a])) for a in AUTHORITIES if by_authority[a]),
         ("examples", str(len(loaded.examples))),
-        ("  GOOD / BAD replies", f"{sum(r.verdict == 'good' for r in responses)} / "
-         f"{sum(r.verdict == 'bad' for r in responses)}"),
+        (
+            "  GOOD / BAD replies",
+            f"{sum(r.verdict == 'good' for r in responses)} / {sum(r.verdict == 'bad' for r in responses)}",
+        ),
         ("eval prompts", str(sum(len(s.eval_prompts) for s in loaded.sections))),
         ("statements with checks", str(sum(1 for s in loaded.statements if s.charter and s.charter.checks))),
         ("  checks used", ", ".join(f"{k}×{v}" for k, v in sorted(checks.items())) or "-"),
@@ -126,7 +129,9 @@ def diff_cmd(old: str, new: str, fmt: str) -> None:
 
 @spec.command("render")
 @click.argument("files", nargs=-1, required=False)
-@click.option("-o", "--output", "out", type=click.Path(file_okay=False), required=True, help="Output directory.")
+@click.option(
+    "-o", "--output", "out", type=click.Path(file_okay=False), required=True, help="Output directory."
+)
 @click.option("--title", default=None, help="Site title (default: the newest spec's title).")
 @friendly_errors
 def render_cmd(files: tuple[str, ...], out: str, title: str | None) -> None:
@@ -142,7 +147,9 @@ def render_cmd(files: tuple[str, ...], out: str, title: str | None) -> None:
 @_SPEC_ARG
 @click.option("--profile", type=click.Path(exists=True, dir_okay=False), help="Override profile (YAML).")
 @click.option("--max-chars", type=click.IntRange(min=200), default=None, help="Character budget.")
-@click.option("--examples", type=click.IntRange(min=0), default=0, show_default=True, help="Examples per statement.")
+@click.option(
+    "--examples", type=click.IntRange(min=0), default=0, show_default=True, help="Examples per statement."
+)
 @friendly_errors
 def prompt_cmd(file: str | None, profile: str | None, max_chars: int | None, examples: int) -> None:
     """Compile the spec into a system prompt, statements ordered by authority."""

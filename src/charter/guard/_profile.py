@@ -4,7 +4,7 @@
 version: 1
 name: kids-tutor
 description: Homework helper for children
-disable: [allow_profanity_on_request]     # defaults the developer turns off (must be overridable by developer)
+disable: [avoid_profanity_by_default]     # defaults the developer turns off (overridable by developers)
 params:                                   # parameters the developer sets on statements' checks
   be_concise: {max_words: 120}
 instructions: |                           # extra developer instructions compiled into the prompt

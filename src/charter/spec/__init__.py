@@ -1,5 +1,7 @@
 """Spec as code: parse the Model Spec markdown dialect, lint, diff, render and compile to a prompt."""
 
+from charter.spec._diff import SpecDiff, diff_specs
+from charter.spec._lint import lint_spec
 from charter.spec._model import (
     AUTHORITIES,
     SCHEMA_VERSION,
@@ -14,8 +16,6 @@ from charter.spec._model import (
     Section,
     Spec,
 )
-from charter.spec._diff import SpecDiff, diff_specs
-from charter.spec._lint import lint_spec
 from charter.spec._parser import load_spec, parse_examples, parse_spec
 from charter.spec._prompt import compile_prompt
 

@@ -136,7 +136,12 @@ def parse_charter_block(
             fields["risk"] = data["risk"]
         else:
             diagnostics.append(
-                _err(path, where["risk"], "charter-value", f"risk must be a lowercase slug; got {data['risk']!r}")
+                _err(
+                    path,
+                    where["risk"],
+                    "charter-value",
+                    f"risk must be a lowercase slug; got {data['risk']!r}",
+                )
             )
     try:
         return CharterFields.model_validate(fields), diagnostics

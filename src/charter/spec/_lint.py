@@ -10,7 +10,7 @@ __all__ = ["lint_spec"]
 
 
 def _at(spec: Spec, line: int, severity: str, code: str, message: str) -> Diagnostic:
-    return Diagnostic(path=spec.source, line=line, severity=severity, code=code, message=message)  # type: ignore[arg-type]
+    return Diagnostic(path=spec.source, line=line, severity=severity, code=code, message=message)
 
 
 def _lint_section(spec: Spec, section: Section, ids: set[str], registry: Registry) -> list[Diagnostic]:
@@ -21,7 +21,13 @@ def _lint_section(spec: Spec, section: Section, ids: set[str], registry: Registr
             out.append(_at(spec, ref.line, "error", "ref-broken", f"reference {shown} points to no section"))
     if section.is_statement and not section.examples:
         out.append(
-            _at(spec, section.line, "warning", "statement-no-example", f"statement {section.id!r} has no example")
+            _at(
+                spec,
+                section.line,
+                "warning",
+                "statement-no-example",
+                f"statement {section.id!r} has no example",
+            )
         )
     for example in section.examples:
         verdicts = [r.verdict for r in example.responses]
@@ -29,18 +35,36 @@ def _lint_section(spec: Spec, section: Section, ids: set[str], registry: Registr
             continue  # a conversation shown for illustration; eval-style examples have no replies
         if not any(verdicts):
             out.append(
-                _at(spec, example.line, "warning", "example-no-verdict", f"example {example.title!r} has no GOOD/BAD")
+                _at(
+                    spec,
+                    example.line,
+                    "warning",
+                    "example-no-verdict",
+                    f"example {example.title!r} has no GOOD/BAD",
+                )
             )
         elif "good" not in verdicts:
             out.append(
-                _at(spec, example.line, "warning", "example-only-bad", f"example {example.title!r} has only BAD replies")
+                _at(
+                    spec,
+                    example.line,
+                    "warning",
+                    "example-only-bad",
+                    f"example {example.title!r} has only BAD replies",
+                )
             )
     fields = section.charter
     if fields is None:
         return out
     if not section.is_statement:
         out.append(
-            _at(spec, fields.line, "warning", "charter-not-statement", f"charter block on {section.id!r}, which has no authority")
+            _at(
+                spec,
+                fields.line,
+                "warning",
+                "charter-not-statement",
+                f"charter block on {section.id!r}, which has no authority",
+            )
         )
     if section.authority in ("root", "system") and fields.overridable_by:
         out.append(
@@ -49,17 +73,24 @@ def _lint_section(spec: Spec, section: Section, ids: set[str], registry: Registr
                 fields.line,
                 "error",
                 "charter-locked",
-                f"{section.authority} statement {section.id!r} cannot be overridable_by {fields.overridable_by}",
+                f"{section.authority} statement {section.id!r} cannot be "
+                f"overridable_by {fields.overridable_by}",
             )
         )
-    for ref in fields.checks:
-        if ref.name not in registry:
+    for check_ref in fields.checks:
+        if check_ref.name not in registry:
             out.append(
-                _at(spec, fields.line, "error", "check-unknown", f"unknown check {ref.name!r} (known: {', '.join(registry.names())})")
+                _at(
+                    spec,
+                    fields.line,
+                    "error",
+                    "check-unknown",
+                    f"unknown check {check_ref.name!r} (known: {', '.join(registry.names())})",
+                )
             )
             continue
         try:
-            registry.validate_params(ref.name, ref.params)
+            registry.validate_params(check_ref.name, check_ref.params)
         except CheckError as exc:
             out.append(_at(spec, fields.line, "error", "check-params", str(exc)))
     return out

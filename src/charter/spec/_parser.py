@@ -85,7 +85,7 @@ class _Fence:
 
 
 def _diag(path: str, line: int, severity: str, code: str, message: str) -> Diagnostic:
-    return Diagnostic(path=path, line=line, severity=severity, code=code, message=message)  # type: ignore[arg-type]
+    return Diagnostic(path=path, line=line, severity=severity, code=code, message=message)
 
 
 def _closes(fence: _Fence, text: str) -> bool:
@@ -122,7 +122,9 @@ def _read_marker(message: _OpenMessage, comment: str, path: str, line: int, out:
     match = _VERDICT.match(comment)
     if match is None:
         out.append(
-            _diag(path, line, "warning", "example-marker", f"unknown marker <!--{comment}--> (want GOOD or BAD)")
+            _diag(
+                path, line, "warning", "example-marker", f"unknown marker <!--{comment}--> (want GOOD or BAD)"
+            )
         )
         return
     word = match.group(1)
@@ -166,7 +168,7 @@ def parse_examples_block(
         if built.role is Role.ASSISTANT and (in_comparison or message.marker_seen):
             responses.append(
                 Response(
-                    verdict=message.verdict,  # type: ignore[arg-type]
+                    verdict=message.verdict,
                     reason=message.reason,
                     content=built.content,
                     line=message.line,
@@ -208,7 +210,9 @@ def parse_examples_block(
                     key, _, value = text.partition(":")
                     current.settings[key.strip()] = value.strip()
                 elif text:
-                    out.append(_diag(path, number, "warning", "example-settings", f"not 'key: value': {text!r}"))
+                    out.append(
+                        _diag(path, number, "warning", "example-settings", f"not 'key: value': {text!r}")
+                    )
                 continue
             if current.in_untrusted is not None:
                 if text.endswith("</untrusted>"):
@@ -246,7 +250,9 @@ def parse_examples_block(
             continue
         if bare == "</comparison>":
             if not in_comparison:
-                out.append(_diag(path, number, "error", "example-malformed", "</comparison> without <comparison>"))
+                out.append(
+                    _diag(path, number, "error", "example-malformed", "</comparison> without <comparison>")
+                )
             in_comparison = False
             comparisons += 1
             good = next((r for r in reversed(responses) if r.verdict == "good"), None)
@@ -274,16 +280,18 @@ def parse_examples_block(
                 current.content.append(rest)
             continue
         if bare.startswith("</"):
-            out.append(_diag(path, number, "error", "example-malformed", f"closing tag {bare!r} without opening"))
+            out.append(
+                _diag(path, number, "error", "example-malformed", f"closing tag {bare!r} without opening")
+            )
             continue
         if text in ("[...]", "..."):
             continue
-        out.append(_diag(path, number, "warning", "example-stray", f"text outside any message: {text[:60]!r}"))
+        out.append(
+            _diag(path, number, "warning", "example-stray", f"text outside any message: {text[:60]!r}")
+        )
     last = first_line + len(lines) - 1
     if current is not None:
-        out.append(
-            _diag(path, current.line, "error", "example-malformed", f"<{current.role}> is not closed")
-        )
+        out.append(_diag(path, current.line, "error", "example-malformed", f"<{current.role}> is not closed"))
         close(current, last)
     if in_comparison:
         out.append(_diag(path, last, "error", "example-malformed", "<comparison> is not closed"))
@@ -304,9 +312,7 @@ def _title_from(path: str, front: dict[str, object], first_plain_h1: str | None)
     return name
 
 
-def _scan_examples(
-    text_lines: list[str], path: str, out: list[Diagnostic]
-) -> list[tuple[Example, int]]:
+def _scan_examples(text_lines: list[str], path: str, out: list[Diagnostic]) -> list[tuple[Example, int]]:
     """Examples of an eval prompt file: ``**Example**:`` title then a fenced block."""
     found: list[tuple[Example, int]] = []
     pending: tuple[str, int] | None = None
@@ -382,7 +388,12 @@ class _Parser:
                     authority = value
                 elif value == _PLATFORM:
                     authority = "root"
-                    self.diag(line, "note", "authority-platform", f"authority 'platform' of {section_id!r} read as 'root'")
+                    self.diag(
+                        line,
+                        "note",
+                        "authority-platform",
+                        f"authority 'platform' of {section_id!r} read as 'root'",
+                    )
                 else:
                     self.diag(
                         line,
@@ -393,7 +404,12 @@ class _Parser:
             elif key == "tags":
                 tags = [t for t in re.split(r"[,\s]+", value) if t]
             else:
-                self.diag(line, "warning", "heading-attribute", f"unknown heading attribute {key!r} on {section_id!r}")
+                self.diag(
+                    line,
+                    "warning",
+                    "heading-attribute",
+                    f"unknown heading attribute {key!r} on {section_id!r}",
+                )
         leftover = _ATTR.sub("", rest).strip()
         if leftover:
             self.diag(line, "warning", "heading-attribute", f"unreadable heading attributes {leftover!r}")
@@ -457,7 +473,9 @@ class _Parser:
             if in_meta:
                 if not stripped or raw.startswith(("    ", "\t")):
                     if section is not None and section.commentary:
-                        section.commentary[-1] += "\n" + raw[4:] if raw.startswith("    ") else "\n" + stripped
+                        section.commentary[-1] += (
+                            "\n" + raw[4:] if raw.startswith("    ") else "\n" + stripped
+                        )
                     self.prose(section, raw, number)
                     continue
                 in_meta = False
@@ -469,14 +487,21 @@ class _Parser:
                     if info in ("xml", ""):
                         example = pending
                     else:
-                        self.diag(pending[1], "error", "example-block", f"example block must be ~~~xml, not {info!r}")
+                        self.diag(
+                            pending[1],
+                            "error",
+                            "example-block",
+                            f"example block must be ~~~xml, not {info!r}",
+                        )
                     pending = None
                 fence = _Fence(opened.group(2)[0], len(opened.group(2)), info, number, example=example)
                 if example is None and info != "charter" and section is not None:
                     section.body.append(raw)
                 continue
             if pending is not None and stripped:
-                self.diag(pending[1], "error", "example-block", "**Example** is not followed by a ~~~xml block")
+                self.diag(
+                    pending[1], "error", "example-block", "**Example** is not followed by a ~~~xml block"
+                )
                 pending = None
             heading = _HEADING.match(raw)
             if heading is not None:
@@ -485,10 +510,10 @@ class _Parser:
                     section = built
                     self.prose(section, heading.group(2), number)
                     continue
-            example = _EXAMPLE.match(stripped)
-            if example is not None:
-                pending = (example.group(1), number)
-                self.prose(section, example.group(1), number)
+            marker = _EXAMPLE.match(stripped)
+            if marker is not None:
+                pending = (marker.group(1), number)
+                self.prose(section, marker.group(1), number)
                 continue
             meta = _META.match(stripped)
             if meta is not None:
@@ -503,7 +528,12 @@ class _Parser:
                 section.body.append(raw)
             self.prose(section, raw, number)
         if fence is not None:
-            self.diag(fence.line, "error", "fence-unclosed", f"fenced block opened here is never closed ({fence.char * 3})")
+            self.diag(
+                fence.line,
+                "error",
+                "fence-unclosed",
+                f"fenced block opened here is never closed ({fence.char * 3})",
+            )
             if fence.example is not None:
                 self.close_fence(fence, section, len(lines))
         if pending is not None:
@@ -515,9 +545,13 @@ class _Parser:
     def close_fence(self, fence: _Fence, section: _SectionBuilder | None, line: int) -> None:
         if fence.example is not None:
             title, title_line = fence.example
-            example = parse_examples_block(fence.lines, fence.line + 1, title, title_line, self.path, self.out)
+            example = parse_examples_block(
+                fence.lines, fence.line + 1, title, title_line, self.path, self.out
+            )
             if section is None:
-                self.diag(title_line, "warning", "example-orphan", "example before the first section is ignored")
+                self.diag(
+                    title_line, "warning", "example-orphan", "example before the first section is ignored"
+                )
             else:
                 section.examples.append(example)
                 for response in example.responses:
@@ -529,7 +563,12 @@ class _Parser:
                 self.diag(fence.line, "error", "charter-orphan", "charter block outside any section")
                 return
             if section.charter is not None:
-                self.diag(fence.line, "error", "charter-duplicate", f"second charter block in section {section.id!r}")
+                self.diag(
+                    fence.line,
+                    "error",
+                    "charter-duplicate",
+                    f"second charter block in section {section.id!r}",
+                )
                 return
             fields, problems = parse_charter_block(fence.lines, fence.line + 1, self.path)
             self.out.extend(problems)
@@ -539,7 +578,9 @@ class _Parser:
             section.body.extend(fence.lines)
             section.body.append(fence.char * fence.length)
 
-    def eval_prompts(self, section: _SectionBuilder, cache: dict[str, list[EvalPrompt] | None]) -> list[EvalPrompt]:
+    def eval_prompts(
+        self, section: _SectionBuilder, cache: dict[str, list[EvalPrompt] | None]
+    ) -> list[EvalPrompt]:
         prompts: list[EvalPrompt] = []
         for key, line in section.footnotes:
             if key in self.footnote_defs or self.base_dir is None:
@@ -556,7 +597,9 @@ class _Parser:
                     cache[key] = loaded
             found = cache[key]
             if found is None:
-                self.diag(line, "error", "footnote-missing", f"footnote [^{key}] has no file examples/{key}.md")
+                self.diag(
+                    line, "error", "footnote-missing", f"footnote [^{key}] has no file examples/{key}.md"
+                )
                 continue
             if not any(p.key == key for p in prompts):
                 prompts.extend(found)
@@ -570,7 +613,7 @@ class _Parser:
                 title=b.title,
                 level=b.level,
                 parent=b.parent,
-                authority=b.authority,  # type: ignore[arg-type]
+                authority=b.authority,
                 authority_raw=b.authority_raw,
                 tags=b.tags,
                 line=b.line,

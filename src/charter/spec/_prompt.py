@@ -44,7 +44,9 @@ def _example(example: Example, limit: int = 240) -> str:
         return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
     user = next((m.content for m in reversed(example.messages) if m.role.value == "user"), "")
-    lines = [f"  Example ({example.title}): user: {short(user)}"] if user else [f"  Example ({example.title}):"]
+    lines = (
+        [f"  Example ({example.title}): user: {short(user)}"] if user else [f"  Example ({example.title}):"]
+    )
     for response in example.responses:
         if response.verdict is not None:
             reason = f" ({response.reason})" if response.reason else ""

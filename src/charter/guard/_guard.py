@@ -1,0 +1,370 @@
+"""The guard: apply the chain of command and the spec's checks to a request, a reply or a stream."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import time
+from collections.abc import Sequence
+
+from charter.chat import Conversation, Message
+from charter.checks import Check, CheckVerdict, Registry, Sample, default_registry
+from charter.exceptions import CharterError, ConfigError
+from charter.guard._decision import Citation, Decision, strictest
+from charter.guard._policy import ActiveCheck, EffectivePolicy, Overrides, resolve_policy
+from charter.guard._profile import Profile
+from charter.spec import Spec
+from charter.spec._model import Action
+
+__all__ = ["Guard", "StreamMonitor", "StreamStep"]
+
+_FAIL_CLOSED = ("critical", "high")
+
+
+def _mask(text: str, spans: Sequence[tuple[int, int, str]]) -> str:
+    """Replace each (start, end, label) span with ``[label]``; overlapping spans are merged."""
+    out: list[str] = []
+    cursor = 0
+    for start, end, label in sorted(spans):
+        if end <= cursor:
+            continue
+        start = max(start, cursor)
+        out.append(text[cursor:start])
+        out.append(f"[{label}]")
+        cursor = end
+    out.append(text[cursor:])
+    return "".join(out)
+
+
+def _first_paragraph(body: str, limit: int = 600) -> str:
+    for paragraph in re.split(r"\n\s*\n", body):
+        text = " ".join(paragraph.split())
+        if text and not text.startswith(("```", "~~~", "#", "|", "<")):
+            text = re.sub(r"\[([^\]]*)\]\(#[^)]*\)", r"\1", text)
+            return text if len(text) <= limit else text[: limit - 1] + "…"
+    return ""
+
+
+class StreamStep:
+    """What a stream monitor lets through after one chunk: text to release, or a stopping decision."""
+
+    __slots__ = ("decision", "release")
+
+    def __init__(self, release: str, decision: Decision | None = None) -> None:
+        self.release = release
+        self.decision = decision
+
+
+class Guard:
+    """Hold conversations to a spec under a developer profile.
+
+    ``check_input`` judges a request before it goes upstream (escalation attempts, injections in
+    tool outputs); ``check_output`` judges the reply; ``monitor`` judges a streamed reply with a
+    bounded hold-back. Every :class:`Decision` carries the effective policy's hash, the spec's
+    sha256 and citations (statement, authority, check, score, evidence).
+    """
+
+    def __init__(
+        self,
+        spec: Spec,
+        profile: Profile | None = None,
+        *,
+        registry: Registry | None = None,
+        tenant: str | None = None,
+        judges: bool = False,
+        judge_timeout_s: float = 10.0,
+        hold_back: int = 64,
+    ) -> None:
+        self.spec = spec
+        self.profile = (profile or Profile()).check(spec)
+        self.registry = registry or default_registry()
+        self.tenant = tenant
+        self.judges = judges
+        self.judge_timeout_s = judge_timeout_s
+        self.hold_back = hold_back
+        self._policies: dict[str, EffectivePolicy] = {}
+        self._checks: dict[str, Check] = {}
+        self.policy()  # validate the spec's checks now, not on the first request
+
+    # -- policy -------------------------------------------------------------------------------
+    def policy(self, overrides: Overrides | None = None) -> EffectivePolicy:
+        """The effective policy for a request with these overrides (computed once per distinct set)."""
+        overrides = overrides or Overrides()
+        key = overrides.model_dump_json()
+        found = self._policies.get(key)
+        if found is None:
+            found = resolve_policy(self.spec, self.profile, overrides, self.registry, judges=self.judges)
+            self._policies[key] = found
+        return found
+
+    def _instance(self, active: ActiveCheck) -> Check:
+        key = f"{active.statement_id}\x00{active.check}\x00{json.dumps(active.params, sort_keys=True)}"
+        found = self._checks.get(key)
+        if found is None:
+            try:
+                found = self.registry.create(active.check, active.params, statement_id=active.statement_id)
+            except CharterError as exc:
+                raise ConfigError(f"statement {active.statement_id!r}: {exc}") from exc
+            self._checks[key] = found
+        return found
+
+    # -- running checks -----------------------------------------------------------------------
+    async def _run_one(self, active: ActiveCheck, sample: Sample) -> tuple[ActiveCheck, CheckVerdict, float]:
+        check = self._instance(active)
+        start = time.perf_counter()
+        try:
+            verdict = await asyncio.wait_for(check.check(sample), timeout=self.judge_timeout_s)
+        except (TimeoutError, CharterError) as exc:
+            reason = "timed out" if isinstance(exc, TimeoutError) else str(exc)
+            verdict = check.verdict(label="error", score=0.0, passed=None, error=f"{active.check}: {reason}")
+        return active, verdict, (time.perf_counter() - start) * 1000
+
+    async def _run(
+        self, checks: list[ActiveCheck], sample: Sample
+    ) -> list[tuple[ActiveCheck, CheckVerdict, float]]:
+        if not checks:
+            return []
+        if len(checks) == 1:
+            return [await self._run_one(checks[0], sample)]
+        return list(await asyncio.gather(*(self._run_one(c, sample) for c in checks)))
+
+    def _decide(
+        self,
+        stage: str,
+        policy: EffectivePolicy,
+        results: list[tuple[ActiveCheck, CheckVerdict, float]],
+        *,
+        reply: str | None = None,
+        messages: Sequence[Message] = (),
+    ) -> Decision:
+        citations: list[Citation] = []
+        errors: list[str] = []
+        actions: list[Action] = []
+        latencies: dict[str, float] = {}
+        for active, verdict, elapsed in results:
+            latencies[f"{active.check}@{active.statement_id}"] = round(elapsed, 3)
+            failed_closed = verdict.error is not None and active.severity in _FAIL_CLOSED
+            if verdict.error is not None:
+                errors.append(verdict.error)
+            if verdict.passed is False or failed_closed:
+                action = "block" if failed_closed and active.action in ("flag", "allow") else active.action
+                actions.append(action)
+                citations.append(
+                    Citation(
+                        statement_id=active.statement_id,
+                        authority=active.authority,
+                        check=active.check,
+                        label=verdict.label,
+                        score=verdict.score,
+                        action=action,
+                        explanation=verdict.explanation or (verdict.error or ""),
+                        evidence=verdict.evidence,
+                        error=verdict.error,
+                    )
+                )
+        if stage == "input":
+            for refused in policy.refused:
+                actions.append("flag")
+                citations.append(
+                    Citation(
+                        statement_id=refused.statement_id,
+                        authority=refused.authority,
+                        check="override",
+                        label="refused",
+                        score=1.0,
+                        action="flag",
+                        explanation=f"{refused.principal} override refused: {refused.reason}",
+                    )
+                )
+        action = strictest(actions)
+        extra: dict[str, object] = {}
+        if action == "block":
+            extra["message"] = self.refusal(citations)
+        elif action == "safe_complete":
+            extra["guidance"] = self.guidance(citations)
+        elif action == "redact":
+            redactions = [c for c in citations if c.action == "redact"]
+            if stage == "input":
+                extra["redacted_messages"] = self._redact_messages(messages, redactions)
+            elif reply is not None:
+                extra["redacted"] = _mask(
+                    reply,
+                    [
+                        (s.start, s.end, f"REDACTED:{c.check}")
+                        for c in redactions
+                        for s in c.evidence
+                        if s.source == "reply"
+                    ],
+                )
+        return Decision(
+            stage=stage,
+            action=action,
+            policy_hash=policy.hash,
+            spec_sha256=policy.spec_sha256,
+            profile=policy.profile,
+            tenant=self.tenant,
+            citations=citations,
+            latencies_ms=latencies,
+            errors=errors,
+            **extra,
+        )
+
+    @staticmethod
+    def _redact_messages(messages: Sequence[Message], citations: list[Citation]) -> list[Message]:
+        per_message: dict[int, list[tuple[int, int, str]]] = {}
+        for citation in citations:
+            for span in citation.evidence:
+                match = re.fullmatch(r"messages\[(\d+)\]", span.source)
+                if match:
+                    per_message.setdefault(int(match.group(1)), []).append(
+                        (span.start, span.end, f"REDACTED:{citation.check}")
+                    )
+        return [
+            m.model_copy(update={"content": _mask(m.content, per_message[i])}) if i in per_message else m
+            for i, m in enumerate(messages)
+        ]
+
+    def refusal(self, citations: Sequence[Citation]) -> str:
+        """A refusal in the spec's style that names what it cannot help with."""
+        blocking = [c for c in citations if c.action == "block"] or list(citations)
+        titles = []
+        for citation in blocking:
+            section = self.spec.get(citation.statement_id)
+            title = section.title if section is not None else citation.statement_id
+            if title not in titles:
+                titles.append(title)
+        named = "; ".join(f"“{t}”" for t in titles[:2])
+        return (
+            f"Sorry, I can't help with that: it goes against {named}. "
+            "I'm glad to help with something else or with a safer version of the request."
+        )
+
+    def guidance(self, citations: Sequence[Citation]) -> str:
+        """Developer guidance for a safe completion: the statements' own words."""
+        parts = []
+        for citation in citations:
+            if citation.action != "safe_complete":
+                continue
+            section = self.spec.get(citation.statement_id)
+            if section is not None:
+                parts.append(f"[{section.id}] {section.title}. {_first_paragraph(section.body)}")
+        return "Answer again, keeping to these rules of the behavior spec:\n" + "\n".join(
+            dict.fromkeys(parts)
+        )
+
+    # -- public API ---------------------------------------------------------------------------
+    async def acheck_input(
+        self, conversation: Conversation, *, overrides: Overrides | None = None
+    ) -> Decision:
+        policy = self.policy(overrides)
+        sample = Sample(conversation=conversation)
+        results = await self._run(policy.for_stage("input"), sample)
+        return self._decide("input", policy, results, messages=conversation.messages)
+
+    async def acheck_output(
+        self, conversation: Conversation, reply: str, *, overrides: Overrides | None = None
+    ) -> Decision:
+        policy = self.policy(overrides)
+        results = await self._run(policy.for_stage("output"), Sample(conversation=conversation, reply=reply))
+        return self._decide("output", policy, results, reply=reply)
+
+    def check_input(self, conversation: Conversation, *, overrides: Overrides | None = None) -> Decision:
+        """Synchronous :meth:`acheck_input` (not for use inside a running event loop)."""
+        return _run_sync(self.acheck_input(conversation, overrides=overrides))
+
+    def check_output(
+        self, conversation: Conversation, reply: str, *, overrides: Overrides | None = None
+    ) -> Decision:
+        """Synchronous :meth:`acheck_output` (not for use inside a running event loop)."""
+        return _run_sync(self.acheck_output(conversation, reply, overrides=overrides))
+
+    def safe_completion_messages(self, conversation: Conversation, decision: Decision) -> list[Message]:
+        """The request to send upstream once more for a ``safe_complete`` decision."""
+        from charter.chat import Role
+
+        guidance = Message(role=Role.DEVELOPER, content=decision.guidance or "")
+        return [*conversation.messages, guidance]
+
+    def monitor(self, conversation: Conversation, *, overrides: Overrides | None = None) -> StreamMonitor:
+        return StreamMonitor(self, conversation, self.policy(overrides))
+
+
+class StreamMonitor:
+    """Judge a reply while it streams, holding back at most ``guard.hold_back`` characters.
+
+    Streamable checks run on the text so far at each chunk, so a violating phrase split across
+    chunks is caught before any of it is released (as long as it is shorter than the hold-back).
+    The other output checks run once at :meth:`finish` on the whole reply.
+    """
+
+    def __init__(self, guard: Guard, conversation: Conversation, policy: EffectivePolicy) -> None:
+        self.guard = guard
+        self.conversation = conversation
+        self.policy = policy
+        self.text = ""
+        self.released = 0
+        self.stopped: Decision | None = None
+        self._stream_checks = [c for c in policy.for_stage("output") if c.streamable]
+        self._final_checks = [c for c in policy.for_stage("output") if not c.streamable]
+
+    async def feed(self, chunk: str) -> StreamStep:
+        if self.stopped is not None:
+            return StreamStep("", self.stopped)
+        self.text += chunk
+        results = await self.guard._run(
+            self._stream_checks, Sample(conversation=self.conversation, reply=self.text)
+        )
+        decision = self.guard._decide("stream", self.policy, results, reply=self.text)
+        if decision.action in ("block", "safe_complete"):
+            return StreamStep("", self._stop(decision))
+        return StreamStep(self._release(len(self.text) - self.guard.hold_back, decision))
+
+    async def finish(self) -> tuple[str, Decision]:
+        """Release what is left and return the stream's decision (whole-reply checks included)."""
+        if self.stopped is not None:
+            return "", self.stopped
+        sample = Sample(conversation=self.conversation, reply=self.text)
+        results = await self.guard._run([*self._stream_checks, *self._final_checks], sample)
+        decision = self.guard._decide("stream", self.policy, results, reply=self.text)
+        if decision.action in ("block", "safe_complete"):
+            return "", self._stop(decision)
+        return self._release(len(self.text), decision), decision
+
+    def _stop(self, decision: Decision) -> Decision:
+        self.stopped = decision.model_copy(
+            update={"action": "block", "message": self.guard.refusal(decision.citations)}
+        )
+        return self.stopped
+
+    def _release(self, upto: int, decision: Decision) -> str:
+        """Text from the last release up to ``upto``, never cutting a redaction span, spans masked."""
+        spans = [
+            (s.start, s.end, f"REDACTED:{c.check}")
+            for c in decision.citations
+            if c.action == "redact"
+            for s in c.evidence
+            if s.source == "reply" and s.end > self.released
+        ]
+        for start, end, _ in spans:
+            if start < upto < end:
+                upto = start
+        upto = max(upto, self.released)
+        inside = [
+            (max(s, self.released) - self.released, e - self.released, label)
+            for s, e, label in spans
+            if s < upto
+        ]
+        piece = _mask(self.text[self.released : upto], inside)
+        self.released = upto
+        return piece
+
+
+def _run_sync(coroutine: object) -> Decision:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)  # type: ignore[arg-type]
+    if hasattr(coroutine, "close"):
+        coroutine.close()
+    raise ConfigError("inside a running event loop, use the async methods (acheck_input, acheck_output)")
