@@ -6,6 +6,7 @@ import click
 
 from charter import __version__
 from charter.cli._init import init
+from charter.cli._judge import judge
 from charter.cli._spec import spec
 
 __all__ = ["main"]
@@ -22,3 +23,4 @@ def main() -> None:
 
 main.add_command(spec)
 main.add_command(init)
+main.add_command(judge)
