@@ -68,12 +68,18 @@ class Check(ABC):
     #: where the guard runs this check at run time: ``input`` (the request), ``output`` (the reply);
     #: empty for checks that need an audit case's expectation (they run only in audits)
     stages: ClassVar[tuple[str, ...]] = ("output",)
-    #: whether the check can judge a partial reply while it streams (cheap and monotone)
+    #: whether the check can judge a partial reply while it streams (cheap, and once violated a
+    #: longer reply stays violated); see :meth:`streams` for parameter-dependent cases
     streamable: ClassVar[bool] = False
 
     def __init__(self, params: BaseModel | None = None, *, statement_id: str | None = None) -> None:
         self.params = params if params is not None else self.Params()
         self.statement_id = statement_id
+
+    @classmethod
+    def streams(cls, params: Mapping[str, Any]) -> bool:
+        """Whether the guard may run this check on a partial reply, given these parameters."""
+        return cls.streamable
 
     @abstractmethod
     async def evaluate(self, sample: Sample) -> CheckVerdict:

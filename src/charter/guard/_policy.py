@@ -154,7 +154,7 @@ def resolve_policy(
                     action=_default_action(section),
                     severity=section.charter.severity,
                     stages=cls.stages,
-                    streamable=cls.streamable,
+                    streamable=cls.streams(params),
                 )
             )
     policy = EffectivePolicy(
