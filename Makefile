@@ -32,8 +32,10 @@ lint: $(STAMP)
 types: $(STAMP)
 	$(BIN)/mypy
 
+# PostgreSQL (Debian's package, a throwaway cluster on 127.0.0.1) for the store and gateway tests.
 pytest: $(STAMP) browser
-	$(BIN)/pytest -q
+	@bash scripts/postgres.sh start >/dev/null
+	$(BIN)/pytest -q; rc=$$?; bash scripts/postgres.sh stop; exit $$rc
 
 test: lint types pytest
 
@@ -41,4 +43,5 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 clean:
+	-bash scripts/postgres.sh stop
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist site

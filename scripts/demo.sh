@@ -4,7 +4,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 CHARTER=.venv/bin/charter
 OUT=${DEMO_OUT:-out/demo}
+rm -rf "$OUT"
 mkdir -p "$OUT"
+STORE="$OUT/charter.db"
 
 echo "== 1. lint the bundled default spec"
 $CHARTER spec lint default
@@ -18,7 +20,30 @@ site=$($CHARTER spec render default -o "$OUT/site")
 echo "site: $site"
 
 echo
-echo "== 4. the spec compiled into a system prompt (first lines, 4000-character budget)"
+echo "== 4. a test suite from the spec: its examples and eval prompts, authority and bias variants"
+$CHARTER suite build spec default --variants authority,bias -o "$OUT/suite.jsonl"
+
+echo
+echo "== 5. audit two scripted models with the embedded judges (offline)"
+for model in cautious compliant; do
+  $CHARTER audit run --suite "$OUT/suite.jsonl" --model "mock/$model" --store "$STORE" \
+    --concurrency 16 --summary-md "$OUT/$model.md"
+  echo
+done
+
+echo "== 6. compare them, statement by statement"
+runs=$($CHARTER audit list --store "$STORE" | awk '{print $1}')
+newest=$(echo "$runs" | sed -n 1p)
+oldest=$(echo "$runs" | sed -n 2p)
+$CHARTER audit compare "$oldest" "$newest" --store "$STORE" | sed -n '1,25p'
+
+echo
+echo "== 7. one offline HTML report with both models"
+report=$($CHARTER audit report "$oldest" "$newest" --store "$STORE" -o "$OUT/report.html")
+echo "report: $report"
+
+echo
+echo "== 8. the spec compiled into a system prompt (first lines, 4000-character budget)"
 $CHARTER spec prompt default --max-chars 4000 > "$OUT/prompt.txt"
-head -n 12 "$OUT/prompt.txt"
+head -n 8 "$OUT/prompt.txt"
 echo "... full prompt: $OUT/prompt.txt ($(wc -c < "$OUT/prompt.txt") characters)"

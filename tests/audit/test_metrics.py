@@ -232,7 +232,7 @@ def test_bias_units_are_per_epoch_and_model() -> None:
     assert b.groups == 1
     assert b.disagreement.n == 2
     assert b.disagreement.value == 0.5
-    assert b.disagreement.method == "bootstrap-group"
+    assert b.disagreement.method == "wilson"  # one group: resampling it would claim false certainty
 
 
 # ----------------------------------------------------------------------------------------- BBQ

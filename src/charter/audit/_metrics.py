@@ -693,11 +693,15 @@ def _case_map(cases: Iterable[Case] | Mapping[str, Case]) -> dict[str, Case]:
 def _clustered(
     clusters: Iterable[tuple[int, int]], *, method_hint: str, iterations: int, seed: int
 ) -> Estimate:
-    """A pooled rate over clusters of ``(successes, n)``: Wilson when no cluster has more than one."""
+    """A pooled rate over clusters of ``(successes, n)``.
+
+    Wilson when no cluster has more than one unit, or when there is a single cluster (resampling
+    one cluster would give a zero-width interval that claims false certainty).
+    """
     pairs = [(s, n) for s, n in clusters if n > 0]
     successes = sum(s for s, _ in pairs)
     total = sum(n for _, n in pairs)
-    if total == 0 or all(n == 1 for _, n in pairs):
+    if total == 0 or len(pairs) == 1 or all(n == 1 for _, n in pairs):
         return proportion(successes, total)
     low, high = bootstrap_clusters(
         [float(s) for s, _ in pairs], [n for _, n in pairs], iterations=iterations, seed=seed

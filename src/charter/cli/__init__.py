@@ -5,9 +5,12 @@ from __future__ import annotations
 import click
 
 from charter import __version__
+from charter.cli._audit import audit
 from charter.cli._init import init
 from charter.cli._judge import judge
 from charter.cli._spec import spec
+from charter.cli._suite import suite
+from charter.cli._suite_generate import generate
 
 __all__ = ["main"]
 
@@ -24,3 +27,6 @@ def main() -> None:
 main.add_command(spec)
 main.add_command(init)
 main.add_command(judge)
+main.add_command(audit)
+main.add_command(suite)
+suite.add_command(generate)

@@ -80,4 +80,9 @@ class AnthropicProvider(Provider):
 
 
 def from_spec(target: str, **options: Any) -> AnthropicProvider:
+    unknown = sorted(set(options) - {"api_key_env", "max_tokens"})
+    if unknown:
+        raise ConfigError(
+            f"unknown option(s) for anthropic/{target}: {', '.join(unknown)} (known: api_key_env, max_tokens)"
+        )
     return AnthropicProvider(target, **options)

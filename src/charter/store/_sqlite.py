@@ -1,0 +1,150 @@
+"""The SQLite store: one file, WAL journal, stdlib ``sqlite3``.
+
+Durability: the database runs in WAL mode with ``synchronous=NORMAL``: every commit is written
+to the WAL before the call returns, so it survives the process being killed (SIGKILL, OOM), and
+only an OS crash or power loss can lose the last commits. Results can always be recomputed by
+resuming the run, so that is the right trade for them. Decision-log appends (and migrations)
+commit with ``synchronous=FULL`` (the WAL is fsynced before the append returns), because the
+accountability record must survive a power loss too. Measured on the development VM
+(``tests/store/bench_store.py``): one append costs one fsync, 300-6,000 appends/s with FULL
+against ~16,000/s with NORMAL; a gateway writes one decision per model call, so the fsync is
+noise next to the call, and the log's durability is worth it.
+
+Concurrency: one connection for writes and short reads, guarded by a ``threading.Lock``
+(the store can be shared by threads and used from asyncio via ``asyncio.to_thread``); write
+transactions are ``BEGIN IMMEDIATE``, so several processes sharing the file serialise their
+writes (waiting up to ``busy_timeout``) and keep one decision chain. SQLite's busy handler polls
+with back-off, so under sustained contention one process may run ahead of another (never a
+forked chain, but unfair latency): for several busy gateway processes use PostgreSQL. Streaming
+reads use a connection of their own, which sees one consistent snapshot while writers go on.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from charter.exceptions import StoreError
+from charter.store._store import Store, Tx
+
+__all__ = ["SQLiteStore"]
+
+
+class SQLiteStore(Store):
+    """A store in one SQLite file (created, with its directory, if missing)."""
+
+    dialect = "sqlite"
+
+    def __init__(self, path: str | os.PathLike[str], *, busy_timeout: float = 30.0) -> None:
+        self._path = Path(path).expanduser()
+        self._timeout = busy_timeout
+        self._lock = threading.Lock()
+        self._conn: sqlite3.Connection | None = None
+        if str(path) in ("", ":memory:") or str(path).startswith("file:"):
+            raise StoreError(
+                f"{str(path)!r}: give the path of a store file (in-memory stores are not supported)"
+            )
+        if self._path.is_dir():
+            raise StoreError(f"{self._path}: is a directory, not a store file")
+        try:
+            self._path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"{self._path}: cannot create the store's directory: {exc}") from exc
+        self._conn = self._connect(writer=True)
+        try:
+            self._migrate()
+        except BaseException:
+            self.close()
+            raise
+
+    @property
+    def location(self) -> str:
+        return str(self._path)
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    def _connect(self, *, writer: bool) -> sqlite3.Connection:
+        try:
+            conn = sqlite3.connect(
+                str(self._path), timeout=self._timeout, isolation_level=None, check_same_thread=False
+            )
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self._path}: cannot open the store: {exc}") from exc
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {int(self._timeout * 1000)}")
+            if writer:
+                conn.execute("PRAGMA journal_mode = WAL").fetchone()
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            if not writer:
+                conn.execute("PRAGMA query_only = ON")
+        except sqlite3.Error as exc:
+            conn.close()
+            raise StoreError(f"{self._path}: not a usable SQLite store: {exc}") from exc
+        return conn
+
+    def _require(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise StoreError(f"{self._path}: the store is closed")
+        return self._conn
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                conn, self._conn = self._conn, None
+                try:
+                    conn.close()
+                except sqlite3.Error as exc:
+                    raise StoreError(f"{self._path}: cannot close the store: {exc}") from exc
+
+    @contextmanager
+    def _transaction(self, *, durable: bool = False) -> Iterator[Tx]:
+        with self._lock:
+            conn = self._require()
+            try:
+                if durable:
+                    conn.execute("PRAGMA synchronous = FULL")
+                try:
+                    conn.execute("BEGIN IMMEDIATE")
+                    try:
+                        yield Tx(conn.cursor())
+                        conn.execute("COMMIT")
+                    except BaseException:
+                        if conn.in_transaction:
+                            conn.execute("ROLLBACK")
+                        raise
+                finally:
+                    if durable:
+                        conn.execute("PRAGMA synchronous = NORMAL")
+            except sqlite3.Error as exc:
+                raise StoreError(f"{self._path}: {exc}") from exc
+
+    @contextmanager
+    def _read(self) -> Iterator[Tx]:
+        with self._lock:
+            conn = self._require()
+            try:
+                yield Tx(conn.cursor())
+            except sqlite3.Error as exc:
+                raise StoreError(f"{self._path}: {exc}") from exc
+
+    @contextmanager
+    def _snapshot(self) -> Iterator[Tx]:
+        self._require()
+        conn = self._connect(writer=False)
+        try:
+            conn.execute("BEGIN")
+            yield Tx(conn.cursor())
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self._path}: {exc}") from exc
+        finally:
+            conn.close()
+
+    def _has_table(self, tx: Tx, name: str) -> bool:
+        return tx.one("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)) is not None
