@@ -41,9 +41,9 @@ def _resolve_run(store: Store, run: str) -> str:
     return store.find_run(run).run_id
 
 
-def _count_lines(path: Path) -> int:
-    with path.open("rb") as handle:
-        return sum(1 for line in handle if line.strip())
+def _validate_suite(path: Path) -> int:
+    """Read the whole suite once (streaming) so a bad line fails before any run is created."""
+    return sum(1 for _ in iter_suite(path))
 
 
 def _changed_statements(old: str, spec: Spec) -> list[str]:
@@ -191,7 +191,8 @@ def run_cmd(
         raise ConfigError("--base-url and --api-key-env apply to openai/ models only")
     provider = create_provider(model, **options)
     suite_file = Path(suite_path)
-    total = min(_count_lines(suite_file), limit) if limit else _count_lines(suite_file)
+    count = _validate_suite(suite_file)
+    total = min(count, limit) if limit else count
     with _open(store_url) as store:
         info = RunInfo(
             model=model,

@@ -2,8 +2,9 @@
 
 Each line is a JSON object with ``response`` (or ``text``) and at least one key: ``case_id`` (or
 ``id``), ``conversation_hash``, or ``messages`` (OpenAI-style; hashed like
-:meth:`charter.chat.Conversation.digest`). ``charter audit export`` writes files in this format, so
-a run can be replayed offline against new judges or a new spec. A conversation with no recording
+:meth:`charter.chat.Conversation.digest`). Lines of ``charter audit export``
+(``{"case": ..., "result": ...}``) are read too, so a run can be replayed offline against new
+judges or a new spec. A conversation with no recording
 is a :class:`~charter.exceptions.ProviderError` (recorded as an error, never as a refusal).
 """
 
@@ -41,6 +42,11 @@ class RecordedProvider(Provider):
                 row: Any = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise ConfigError(f"{self.path}:{number}: invalid JSON: {exc.msg}") from exc
+            if isinstance(row, dict) and isinstance(row.get("result"), dict):
+                # a line of `charter audit export`: {"case": {...}, "result": {...}}
+                if row["result"].get("response") is None:
+                    continue  # an errored result has nothing to replay
+                row = {"case_id": row["result"].get("case_id"), "response": row["result"]["response"]}
             text = row.get("response", row.get("text")) if isinstance(row, dict) else None
             if not isinstance(text, str):
                 raise ConfigError(f"{self.path}:{number}: a recording needs a string 'response'")
