@@ -8,6 +8,7 @@ from charter import __version__
 from charter.cli._audit import audit
 from charter.cli._init import init
 from charter.cli._judge import judge
+from charter.cli._log import log
 from charter.cli._spec import spec
 from charter.cli._suite import suite
 from charter.cli._suite_generate import generate
@@ -29,4 +30,5 @@ main.add_command(init)
 main.add_command(judge)
 main.add_command(audit)
 main.add_command(suite)
+main.add_command(log)
 suite.add_command(generate)
