@@ -9,6 +9,7 @@ from charter.cli._audit import audit
 from charter.cli._init import init
 from charter.cli._judge import judge
 from charter.cli._log import log
+from charter.cli._serve import serve
 from charter.cli._spec import spec
 from charter.cli._suite import suite
 from charter.cli._suite_generate import generate
@@ -31,4 +32,5 @@ main.add_command(judge)
 main.add_command(audit)
 main.add_command(suite)
 main.add_command(log)
+main.add_command(serve)
 suite.add_command(generate)

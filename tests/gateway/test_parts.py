@@ -1,0 +1,250 @@
+"""The gateway's parts: keys (file and CLI), rate buckets, metrics text, the wire format, redacted storage."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+import yaml
+from click.testing import CliRunner
+from tests.gateway.conftest import KEYS, Served, make_app, registry, spec
+from tests.gateway.upstream import Reply, ScriptedUpstream
+
+from charter.checks import Span
+from charter.cli._serve import serve
+from charter.exceptions import ConfigError
+from charter.gateway import (
+    ApiKey,
+    GatewayConfig,
+    Metrics,
+    TokenBucket,
+    add_key,
+    create_app,
+    hash_key,
+    load_keys,
+)
+from charter.gateway._wire import BadRequest, mask_segments, parse_messages, reply_segments
+from charter.store import Store
+
+# -- keys --------------------------------------------------------------------------------------------
+
+
+def test_keys_add_prints_the_key_once_and_stores_only_its_hash(tmp_path: Path) -> None:
+    keys = tmp_path / "keys.yaml"
+    result = CliRunner().invoke(
+        serve, ["keys", "add", "--keys", str(keys), "--tenant", "acme", "--profile", "kids", "--rpm", "30"]
+    )
+    assert result.exit_code == 0, result.output
+    key = result.stdout.strip()
+    assert re.fullmatch(r"ck-[A-Za-z0-9_-]{43}", key)
+    text = keys.read_text()
+    assert key not in text and hash_key(key) in text
+    assert keys.stat().st_mode & 0o077 == 0
+    (record,) = load_keys(keys)
+    assert (record.tenant, record.profile, record.rpm, record.id) == ("acme", "kids", 30, key[:11])
+    listed = CliRunner().invoke(serve, ["keys", "list", "--keys", str(keys)])
+    assert listed.exit_code == 0 and "acme" in listed.stdout and key not in listed.stdout
+    second, _ = add_key(keys, tenant="beta")
+    assert second != key and [k.tenant for k in load_keys(keys)] == ["acme", "beta"]
+
+
+def test_keys_file_errors(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="charter serve keys add"):
+        load_keys(tmp_path / "missing.yaml")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(yaml.safe_dump({"version": 1, "keys": [{"id": "k", "sha256": "nothex", "tenant": "a"}]}))
+    with pytest.raises(ConfigError, match="sha256"):
+        load_keys(bad)
+    twice = ApiKey.from_secret("ck-x", tenant="a")
+    bad.write_text(yaml.safe_dump({"version": 1, "keys": [twice.model_dump(), twice.model_dump()]}))
+    with pytest.raises(ConfigError, match="twice"):
+        load_keys(bad)
+    result = CliRunner().invoke(
+        serve, ["keys", "add", "--keys", str(tmp_path / "k.yaml"), "--tenant", "bad tenant"]
+    )
+    assert result.exit_code == 2 and "tenant" in result.output
+
+
+def test_serve_needs_an_upstream_and_valid_settings(tmp_path: Path) -> None:
+    result = CliRunner().invoke(serve, [])
+    assert result.exit_code == 2 and "--upstream" in result.output
+    result = CliRunner().invoke(serve, ["--upstream", "ftp://nowhere"])
+    assert result.exit_code == 2 and "upstream" in result.output
+    result = CliRunner().invoke(
+        serve,
+        [
+            "--upstream",
+            "http://127.0.0.1:1/v1",
+            "--keys",
+            str(tmp_path / "none.yaml"),
+            "--store",
+            str(tmp_path / "s.db"),
+        ],
+    )
+    assert result.exit_code == 2 and "keys add" in result.output
+
+
+def test_create_app_checks_profiles(tmp_path: Path, store: Store) -> None:
+    config = GatewayConfig(upstream="http://127.0.0.1:1/v1", profiles_dir=tmp_path)
+    with pytest.raises(ConfigError, match="'ghost'"):
+        create_app(
+            config,
+            keys=[ApiKey.from_secret("ck-1", tenant="t", profile="ghost")],
+            spec=spec(),
+            registry=registry(),
+            store=store,
+        )
+    (tmp_path / "rooty.yaml").write_text("name: rooty\ndisable: [secret]\n")
+    with pytest.raises(ConfigError, match="cannot be changed by a developer"):
+        create_app(
+            config,
+            keys=[ApiKey.from_secret("ck-1", tenant="t", profile="rooty")],
+            spec=spec(),
+            registry=registry(),
+            store=store,
+        )
+    (tmp_path / "calm.yaml").write_text("name: calm\ndisable: [no_darn]\n")
+    app = create_app(
+        config,
+        keys=[ApiKey.from_secret("ck-1", tenant="t", profile="calm")],
+        spec=spec(),
+        registry=registry(),
+        store=store,
+    )
+    (client,) = app.clients.values()
+    assert client.guard.profile.disable == ["no_darn"] and client.guard.tenant == "t"
+
+
+# -- rate buckets and metrics ------------------------------------------------------------------------
+
+
+def test_token_bucket() -> None:
+    bucket = TokenBucket(120)  # 2 per second, bursts of 120
+    assert all(bucket.take() == 0 for _ in range(120))
+    wait = bucket.take()
+    assert 0 < wait <= 0.5
+    bucket.tokens, bucket.stamp = 0.0, time.monotonic() - 1.0  # one second later: two tokens
+    assert bucket.take() == 0 and bucket.take() == 0 and bucket.take() > 0
+    unlimited = TokenBucket(0)
+    assert all(unlimited.take() == 0 for _ in range(10_000))
+
+
+def test_metrics_text_format() -> None:
+    metrics = Metrics()
+    metrics.requests.inc((("action", "allow"), ("tenant", 'we"ird\\')))
+    metrics.requests.inc((("action", "allow"), ("tenant", 'we"ird\\')))
+    metrics.duration.observe(0.004, (("stream", "false"),))
+    metrics.duration.observe(99.0, (("stream", "false"),))
+    text = metrics.render()
+    assert 'charter_gateway_requests_total{action="allow",tenant="we\\"ird\\\\"} 2' in text
+    assert 'charter_gateway_request_duration_seconds_bucket{stream="false",le="0.0025"} 0' in text
+    assert 'charter_gateway_request_duration_seconds_bucket{stream="false",le="0.005"} 1' in text
+    assert 'charter_gateway_request_duration_seconds_bucket{stream="false",le="30.0"} 1' in text
+    assert 'charter_gateway_request_duration_seconds_bucket{stream="false",le="+Inf"} 2' in text
+    assert 'charter_gateway_request_duration_seconds_count{stream="false"} 2' in text
+    assert "charter_gateway_in_flight_requests 0" in text
+    assert text.endswith("\n")
+
+
+# -- the wire format -----------------------------------------------------------------------------------
+
+
+def test_parse_messages_and_mask_back_into_place() -> None:
+    items = [
+        {"role": "developer", "content": "Be brief."},
+        {
+            "role": "user",
+            "content": [
+                {"type": "text", "text": "look:"},
+                {"type": "image_url", "image_url": {}},
+                {"type": "text", "text": "SECRET here"},
+            ],
+        },
+        {
+            "role": "assistant",
+            "content": "calling",
+            "tool_calls": [
+                {"id": "c", "type": "function", "function": {"name": "f", "arguments": '{"q": "SECRET"}'}}
+            ],
+        },
+        {"role": "function", "name": "f", "content": "result"},
+    ]
+    messages, segments = parse_messages(items)
+    assert [m.role.value for m in messages] == ["developer", "user", "assistant", "tool"]
+    assert messages[1].content == "look:\nSECRET here"
+    assert messages[2].content == 'calling\n{"q": "SECRET"}' and messages[3].name == "f"
+    user = dict(items[1])
+    user["content"] = list(user["content"])  # type: ignore[arg-type]
+    start = messages[1].content.index("SECRET")
+    assert mask_segments(user, segments[1], [(Span(start=start, end=start + 6, text="SECRET"), "x")])
+    assert user["content"][2] == {"type": "text", "text": "[REDACTED:x] here"}
+    assert user["content"][0] == {"type": "text", "text": "look:"}
+    text, reply = reply_segments(items[2])
+    at = text.index("SECRET")
+    copy = {**items[2], "tool_calls": list(items[2]["tool_calls"])}  # type: ignore[arg-type]
+    mask_segments(copy, reply, [(Span(start=at, end=at + 6, text="SECRET"), "y")])
+    assert copy["tool_calls"][0]["function"]["arguments"] == '{"q": "[REDACTED:y]"}'
+    assert items[2]["tool_calls"][0]["function"]["arguments"] == '{"q": "SECRET"}'  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("messages", "param"),
+    [
+        ("hi", "messages"),
+        ([], "messages"),
+        (["hi"], "messages[0]"),
+        ([{"role": "robot", "content": "x"}], "messages[0].role"),
+        ([{"role": "user", "content": {"a": 1}}], "messages[0].content"),
+        ([{"role": "user", "content": [{"type": "text", "text": 3}]}], "messages[0].content[0]"),
+        ([{"role": "assistant", "tool_calls": "x"}], "messages[0].tool_calls"),
+        ([{"role": "user", "content": "x", "name": 3}], "messages[0].name"),
+    ],
+)
+def test_parse_messages_rejects(messages: object, param: str) -> None:
+    with pytest.raises(BadRequest) as caught:
+        parse_messages(messages)
+    assert caught.value.param == param
+
+
+# -- redacted storage ------------------------------------------------------------------------------------
+
+
+def test_redact_store_masks_personal_data_in_the_record(upstream: ScriptedUpstream, store: Store) -> None:
+    app = make_app(upstream, store, redact_store=True)
+    upstream.push(Reply(content="Sure, I will call you on +44 20 7946 0958."))
+    with Served(app) as gateway:
+        response = httpx.post(
+            f"{gateway.base_url}/chat/completions",
+            json={"model": "m", "messages": [{"role": "user", "content": "I am carol@example.net, call me"}]},
+            headers={"authorization": f"Bearer {KEYS['acme']}"},
+        )
+    assert response.status_code == 200
+    assert response.json()["choices"][0]["message"]["content"] == "Sure, I will call you on +44 20 7946 0958."
+    record = store.get_decision(response.headers["x-charter-decision-id"])
+    assert record is not None
+    text = record.model_dump_json()
+    assert "carol@example.net" not in text and "7946 0958" not in text
+    assert "call me" in text  # the rest is kept
+    # the upstream got the request as sent
+    assert upstream.received[0].body is not None
+    assert upstream.received[0].body["messages"][0]["content"] == "I am carol@example.net, call me"
+
+
+def test_default_model_and_models_fallback(upstream: ScriptedUpstream, store: Store) -> None:
+    app = make_app(upstream, store, model="house-model")
+    with Served(app) as gateway:
+        headers = {"authorization": f"Bearer {KEYS['acme']}"}
+        response = httpx.post(
+            f"{gateway.base_url}/chat/completions",
+            json={"messages": [{"role": "user", "content": "x"}]},
+            headers=headers,
+        )
+        assert response.status_code == 200
+        assert upstream.received[0].body is not None and upstream.received[0].body["model"] == "house-model"
+        app.upstream.base_url = "http://127.0.0.1:1/v1"  # the upstream cannot list models now
+        models = httpx.get(f"{gateway.base_url}/models", headers=headers).json()
+        assert [m["id"] for m in models["data"]] == ["house-model"]
+        assert httpx.get(f"{gateway.base_url}/models").status_code == 401
