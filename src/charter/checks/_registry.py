@@ -71,6 +71,9 @@ class Check(ABC):
     #: whether the check can judge a partial reply while it streams (cheap, and once violated a
     #: longer reply stays violated); see :meth:`streams` for parameter-dependent cases
     streamable: ClassVar[bool] = False
+    #: whether the verdict depends on the statement it serves (an LLM judge reading the statement);
+    #: other checks with equal parameters give one verdict that the guard cites for each statement
+    per_statement: ClassVar[bool] = False
 
     def __init__(self, params: BaseModel | None = None, *, statement_id: str | None = None) -> None:
         self.params = params if params is not None else self.Params()

@@ -18,7 +18,7 @@ import json
 import re
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
-from typing import Literal, TypeVar
+from typing import ClassVar, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -215,6 +215,8 @@ class RubricJudge(Check):
     ``likert >= 4``. Pass ``provider`` to inject an endpoint; otherwise ``params.model`` is opened
     on first use (and closed by :meth:`aclose`).
     """
+
+    per_statement: ClassVar[bool] = True
 
     Params = RubricParams
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import re
 import time
+from collections import OrderedDict
 from collections.abc import Sequence
 
 from charter.chat import Conversation, Message
@@ -72,62 +72,93 @@ class Guard:
         *,
         registry: Registry | None = None,
         tenant: str | None = None,
-        judges: bool = False,
+        judge_model: str | None = None,
         judge_timeout_s: float = 10.0,
         hold_back: int = 64,
+        policy_cache: int = 256,
     ) -> None:
         self.spec = spec
         self.profile = (profile or Profile()).check(spec)
         self.registry = registry or default_registry()
         self.tenant = tenant
-        self.judges = judges
+        #: model of the LLM policy judge (``llm_rubric`` checks); ``None`` leaves them to audits
+        self.judge_model = judge_model
         self.judge_timeout_s = judge_timeout_s
         self.hold_back = hold_back
-        self._policies: dict[str, EffectivePolicy] = {}
+        self._policy_cache = policy_cache
+        self._policies: OrderedDict[str, EffectivePolicy] = OrderedDict()
         self._checks: dict[str, Check] = {}
         self.policy()  # validate the spec's checks now, not on the first request
 
     # -- policy -------------------------------------------------------------------------------
     def policy(self, overrides: Overrides | None = None) -> EffectivePolicy:
-        """The effective policy for a request with these overrides (computed once per distinct set)."""
+        """The effective policy for a request with these overrides (an LRU of recent override sets)."""
         overrides = overrides or Overrides()
         key = overrides.model_dump_json()
         found = self._policies.get(key)
         if found is None:
-            found = resolve_policy(self.spec, self.profile, overrides, self.registry, judges=self.judges)
+            found = resolve_policy(
+                self.spec, self.profile, overrides, self.registry, judges=self.judge_model is not None
+            )
             self._policies[key] = found
+            if len(self._policies) > self._policy_cache:
+                self._policies.popitem(last=False)
+        else:
+            self._policies.move_to_end(key)
         return found
 
     def _instance(self, active: ActiveCheck) -> Check:
-        key = f"{active.statement_id}\x00{active.check}\x00{json.dumps(active.params, sort_keys=True)}"
-        found = self._checks.get(key)
+        found = self._checks.get(active.key)
         if found is None:
             try:
-                found = self.registry.create(active.check, active.params, statement_id=active.statement_id)
+                if active.check == "llm_rubric":
+                    from charter.checks._rubric import RubricJudge
+
+                    model = str(active.params.get("model") or self.judge_model)
+                    found = RubricJudge.for_statement(self.spec.section(active.statement_id), model=model)
+                else:
+                    found = self.registry.create(
+                        active.check, active.params, statement_id=active.statement_id
+                    )
             except CharterError as exc:
                 raise ConfigError(f"statement {active.statement_id!r}: {exc}") from exc
-            self._checks[key] = found
+            self._checks[active.key] = found
         return found
 
     # -- running checks -----------------------------------------------------------------------
-    async def _run_one(self, active: ActiveCheck, sample: Sample) -> tuple[ActiveCheck, CheckVerdict, float]:
+    async def _evaluate(self, active: ActiveCheck, sample: Sample) -> tuple[CheckVerdict, float]:
         check = self._instance(active)
         start = time.perf_counter()
         try:
-            verdict = await asyncio.wait_for(check.check(sample), timeout=self.judge_timeout_s)
+            async with asyncio.timeout(self.judge_timeout_s):
+                verdict = await check.evaluate(sample)
         except (TimeoutError, CharterError) as exc:
             reason = "timed out" if isinstance(exc, TimeoutError) else str(exc)
             verdict = check.verdict(label="error", score=0.0, passed=None, error=f"{active.check}: {reason}")
-        return active, verdict, (time.perf_counter() - start) * 1000
+        return verdict, (time.perf_counter() - start) * 1000
 
     async def _run(
         self, checks: list[ActiveCheck], sample: Sample
     ) -> list[tuple[ActiveCheck, CheckVerdict, float]]:
+        """Run each distinct (check, parameters) once and cite its verdict for every statement using it."""
         if not checks:
             return []
-        if len(checks) == 1:
-            return [await self._run_one(checks[0], sample)]
-        return list(await asyncio.gather(*(self._run_one(c, sample) for c in checks)))
+        distinct = list(dict.fromkeys(c.key for c in checks))
+        first: dict[str, ActiveCheck] = {}
+        for active in checks:
+            first.setdefault(active.key, active)
+        if len(distinct) == 1:
+            outcomes = [await self._evaluate(first[distinct[0]], sample)]
+        else:
+            outcomes = list(await asyncio.gather(*(self._evaluate(first[k], sample) for k in distinct)))
+        by_key = dict(zip(distinct, outcomes, strict=True))
+        results = []
+        for active in checks:
+            verdict, elapsed = by_key[active.key]
+            if verdict.statement_id != active.statement_id:
+                verdict = verdict.model_copy(update={"statement_id": active.statement_id})
+            results.append((active, verdict, elapsed))
+        return results
 
     def _decide(
         self,

@@ -51,6 +51,8 @@ class ActiveCheck(BaseModel):
     severity: Severity | None
     stages: tuple[str, ...]
     streamable: bool
+    #: identity of the evaluation: statements sharing a check and its parameters share one verdict
+    key: str
 
 
 class EffectivePolicy(BaseModel):
@@ -67,6 +69,10 @@ class EffectivePolicy(BaseModel):
 
     def for_stage(self, stage: str) -> list[ActiveCheck]:
         return [c for c in self.checks if stage in c.stages]
+
+
+def _check_key(name: str, params: dict[str, Any], statement_id: str | None) -> str:
+    return json.dumps([name, params, statement_id], sort_keys=True, default=str)
 
 
 def _default_action(section: Section) -> Action:
@@ -155,6 +161,7 @@ def resolve_policy(
                     severity=section.charter.severity,
                     stages=cls.stages,
                     streamable=cls.streams(params),
+                    key=_check_key(ref.name, params, section.id if cls.per_statement else None),
                 )
             )
     policy = EffectivePolicy(
