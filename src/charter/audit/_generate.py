@@ -625,6 +625,8 @@ def _cosines(texts: Sequence[str]) -> FloatArray:
         from charter.checks._embed import load_encoder
 
         vectors = load_encoder().encode([texts[i] for i in present])
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        vectors = vectors / np.where(norms > 0, norms, 1.0)  # cosine, whatever the encoder's scale
         out[np.ix_(present, present)] = vectors @ vectors.T
     empty = np.array([not t for t in texts], dtype=bool)
     out[np.ix_(empty, empty)] = 1.0
