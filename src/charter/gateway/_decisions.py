@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from charter.store import DecisionRecord, Store
@@ -28,11 +29,19 @@ def redact_tree(value: Any, key: str | None = None) -> Any:
 
 
 class DecisionLog:
-    """Appends decision records to the store's hash chain (committed when :meth:`append` returns)."""
+    """Appends decision records to the store's hash chain, committed before :meth:`append` returns.
 
-    def __init__(self, store: Store, *, redact: bool = False) -> None:
+    Group commit: records that arrive while a batch is being written wait for the next batch, and
+    each batch is one durable transaction (one fsync), so throughput grows with concurrency while
+    every caller still gets its record back only once it is on disk.
+    """
+
+    def __init__(self, store: Store, *, redact: bool = False, max_batch: int = 256) -> None:
         self.store = store
         self.redact = redact
+        self.max_batch = max_batch
+        self._pending: list[tuple[DecisionRecord, asyncio.Future[DecisionRecord]]] = []
+        self._writer: asyncio.Task[None] | None = None
 
     async def append(
         self,
@@ -55,4 +64,22 @@ class DecisionLog:
             policy_hash=policy_hash,
             payload=redact_tree(payload) if self.redact else payload,
         )
-        return await self.store.aappend_decision(record)
+        future: asyncio.Future[DecisionRecord] = asyncio.get_running_loop().create_future()
+        self._pending.append((record, future))
+        if self._writer is None or self._writer.done():
+            self._writer = asyncio.create_task(self._flush())
+        return await future
+
+    async def _flush(self) -> None:
+        while self._pending:
+            batch, self._pending = self._pending[: self.max_batch], self._pending[self.max_batch :]
+            try:
+                stored = await asyncio.to_thread(self.store.append_decisions, [record for record, _ in batch])
+            except Exception as exc:  # noqa: BLE001 - re-raised in every waiter of the batch
+                for _, future in batch:
+                    if not future.done():
+                        future.set_exception(exc)
+                continue
+            for (_, future), record in zip(batch, stored, strict=True):
+                if not future.done():
+                    future.set_result(record)

@@ -539,45 +539,65 @@ class Store(ABC):
         with contiguous ``seq``. Appending the same record again (same ``decision_id``, same content)
         returns the stored one, so a retry after an ambiguous failure never forks or doubles the log.
         """
-        if record.chained:
-            raise self._error(f"decision {record.decision_id}: already chained (seq/prev_hash/hash are set)")
-        text = record_text(record)
+        return self.append_decisions([record])[0]
+
+    def append_decisions(self, records: Sequence[DecisionRecord]) -> list[DecisionRecord]:
+        """Append several decisions in one durable transaction (group commit: one fsync for all).
+
+        Either every record is stored or none is; the result is in the order given.
+        """
+        texts = []
+        for record in records:
+            if record.chained:
+                raise self._error(
+                    f"decision {record.decision_id}: already chained (seq/prev_hash/hash are set)"
+                )
+            texts.append(record_text(record))
+        if not records:
+            return []
+        out: list[DecisionRecord] = []
         with self._transaction(durable=True) as tx:
             head = tx.one(f"SELECT seq, hash FROM chain_head WHERE id = 1{self._for_update}")
             if head is None:
                 raise self._error("the decision chain head is missing")
-            existing = tx.one(
-                "SELECT seq, record_json, prev_hash, hash FROM decisions WHERE decision_id = ?",
-                (record.decision_id,),
-            )
-            if existing is not None:
-                if existing[1] != text:
-                    raise self._error(
-                        f"decision {record.decision_id!r} already exists with different content"
-                    )
-                return record.model_copy(
-                    update={"seq": int(existing[0]), "prev_hash": existing[2], "hash": existing[3]}
+            seq, prev = int(head[0]), str(head[1])
+            for record, text in zip(records, texts, strict=True):
+                existing = tx.one(
+                    "SELECT seq, record_json, prev_hash, hash FROM decisions WHERE decision_id = ?",
+                    (record.decision_id,),
                 )
-            seq, prev = int(head[0]) + 1, str(head[1])
-            digest = chain_hash(prev, text)
-            tx.execute(
-                f"INSERT INTO decisions ({_DECISION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    seq,
-                    format_time(record.created_at),
-                    record.decision_id,
-                    record.tenant,
-                    record.profile,
-                    record.action,
-                    record.spec_sha256,
-                    record.policy_hash,
-                    text,
-                    prev,
-                    digest,
-                ),
-            )
-            tx.execute("UPDATE chain_head SET seq = ?, hash = ? WHERE id = 1", (seq, digest))
-        return record.model_copy(update={"seq": seq, "prev_hash": prev, "hash": digest})
+                if existing is not None:
+                    if existing[1] != text:
+                        raise self._error(
+                            f"decision {record.decision_id!r} already exists with different content"
+                        )
+                    out.append(
+                        record.model_copy(
+                            update={"seq": int(existing[0]), "prev_hash": existing[2], "hash": existing[3]}
+                        )
+                    )
+                    continue
+                seq, digest = seq + 1, chain_hash(prev, text)
+                tx.execute(
+                    f"INSERT INTO decisions ({_DECISION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        seq,
+                        format_time(record.created_at),
+                        record.decision_id,
+                        record.tenant,
+                        record.profile,
+                        record.action,
+                        record.spec_sha256,
+                        record.policy_hash,
+                        text,
+                        prev,
+                        digest,
+                    ),
+                )
+                out.append(record.model_copy(update={"seq": seq, "prev_hash": prev, "hash": digest}))
+                prev = digest
+            tx.execute("UPDATE chain_head SET seq = ?, hash = ? WHERE id = 1", (seq, prev))
+        return out
 
     def get_decision(self, decision_id: str) -> DecisionRecord | None:
         with self._read() as tx:
