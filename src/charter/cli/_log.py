@@ -15,7 +15,7 @@ __all__ = ["log"]
 _store_option = click.option(
     "--store",
     "store_url",
-    default=".charter/gateway.db",
+    default="charter-decisions.db",
     show_default=True,
     help="SQLite file or postgresql:// URL.",
 )
