@@ -626,7 +626,7 @@ def _cosines(texts: Sequence[str]) -> FloatArray:
 
         vectors = load_encoder().encode([texts[i] for i in present])
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-        vectors = vectors / np.where(norms > 0, norms, 1.0)  # cosine, whatever the encoder's scale
+        vectors = (vectors / np.where(norms > 0, norms, 1.0)).astype(np.float32)  # cosine at any scale
         out[np.ix_(present, present)] = vectors @ vectors.T
     empty = np.array([not t for t in texts], dtype=bool)
     out[np.ix_(empty, empty)] = 1.0
