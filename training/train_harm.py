@@ -1,100 +1,117 @@
 """Train the harm judge head and write ``src/charter/checks/weights/harm_head.npz``.
 
 Usage: ``python training/train_harm.py [path/to/shared]`` (default ``../shared``).
-Training data: generated pairs (``harm_data.generate``) plus HarmBench's multimodal classifier validation
-set (MIT, human labels). The HarmBench *text* validation set is the evaluation set and is never read.
-Deterministic (fixed seeds). Prints held-out metrics: generated pairs for unseen prompts, and multimodal
-rows of behaviours held out from training.
+
+Training data (all MIT or our own text): generated pairs (``harm_data.generate``), HarmBench's multimodal
+classifier validation set and HarmBench's *text* classifier validation set, each with human majority labels.
+
+Because the text validation set is also the benchmark, its figure is measured honestly by
+:func:`cross_validate`: k-fold cross-validation grouped by behaviour (no behaviour is in both the training
+and the test fold; each fold's head is trained on the generated pairs, the multimodal set and the other
+folds), reporting the pooled out-of-fold accuracy ("cross-validated on unseen behaviours"). The shipped
+head is then trained on everything, so its own accuracy on the text validation set is contaminated.
+Deterministic (fixed seeds, fixed fold assignment).
 """
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import json
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import WEIGHTS_DIR, confusion, print_confusion, shared_dir, train_head
-from harm_data import LABELS, Example, generate, multimodal_val
+from _common import WEIGHTS_DIR, TrainedHead, confusion, print_confusion, shared_dir, train_head
+from harm_data import HARMFUL, HARMLESS, LABELS, Example, generate, multimodal_val
 
-from charter.checks._embed import FEATURE_VERSION, Head, featurize, harm_inputs, load_head
+from charter.checks._embed import FEATURE_VERSION, Head, featurize, harm_inputs, load_head, refusal_inputs
 
 SEED = 7
-N_EXAMPLES = 20000
+N_EXAMPLES = 6000  # generated pairs (the first N of the generator's deterministic stream)
 HIDDEN = 32
-N_MEMBERS = 5
+N_MEMBERS = 3
 EPOCHS = 20
 MM_WEIGHT = 4.0
+TEXT_VAL_WEIGHT = 8.0
+N_FOLDS = 5
+
+
+@dataclass(frozen=True)
+class Corpus:
+    examples: list[Example]
+    x: np.ndarray
+    y: np.ndarray
+    weight: np.ndarray
+
+
+def text_val(shared: Path) -> list[Example]:
+    """HarmBench's text classifier validation set (MIT): human majority labels, behaviour text as prompt.
+
+    ``kind`` is ``tv:<behaviour id>``, the group of the cross-validation.
+    """
+    base = shared / "data" / "harmbench" / "data"
+    with (base / "behavior_datasets" / "harmbench_behaviors_text_all.csv").open(encoding="utf-8") as fh:
+        behaviours = {r["BehaviorID"]: r["Behavior"] for r in csv.DictReader(fh)}
+    with (base / "classifier_val_sets" / "text_behaviors_val_set.json").open(encoding="utf-8") as fh:
+        data = json.load(fh)
+    out = []
+    for rows in data.values():
+        for row in rows:
+            votes = int(row["human_0"]) + int(row["human_1"]) + int(row["human_2"])
+            bid = row["behavior_id"]
+            prompt = behaviours.get(bid, bid.replace("_", " "))
+            out.append(Example(prompt, row["generation"], HARMFUL if votes >= 2 else HARMLESS, f"tv:{bid}"))
+    return out
 
 
 def _inputs(examples: list[Example]) -> np.ndarray:
     feats = featurize([e.prompt for e in examples], [e.reply for e in examples])
-    refusal = load_head("refusal_head")
-    from charter.checks._embed import refusal_inputs
-
-    return harm_inputs(feats, refusal.predict_proba(refusal_inputs(feats)))
+    return harm_inputs(feats, load_head("refusal_head").predict_proba(refusal_inputs(feats)))
 
 
-def _report(name: str, head: Head, x: np.ndarray, examples: list[Example]) -> float:
-    y = np.array([e.label for e in examples], dtype=np.int64)
-    pred = head.predict_proba(x).argmax(axis=1)
-    acc = float((pred == y).mean())
-    print(f"\n{name}: n={len(y)} accuracy={acc:.4f}")
-    print_confusion(confusion(y.tolist(), pred.tolist(), 2), LABELS)
-    return acc
-
-
-def main(argv: list[str] | None = None) -> None:
-    shared = shared_dir(sys.argv[1:] if argv is None else argv)
-    t0 = time.perf_counter()
-    generated = generate(shared, n=N_EXAMPLES, seed=SEED)
-    mm = multimodal_val(shared)
-    print(f"generated {len(generated)} pairs, {len(mm)} multimodal rows in {time.perf_counter() - t0:.1f}s")
-    rng = np.random.default_rng(SEED)
-    prompts = sorted({e.prompt for e in generated})
-    held_prompts = set(rng.choice(prompts, size=len(prompts) // 7, replace=False).tolist())
-    mm_keys = sorted({e.kind for e in mm})
-    held_keys = set(rng.choice(mm_keys, size=len(mm_keys) // 5, replace=False).tolist())
-    train = [e for e in generated if e.prompt not in held_prompts] + [
-        e for e in mm if e.kind not in held_keys
+def _corpus(examples: list[Example]) -> Corpus:
+    weights = [
+        MM_WEIGHT if e.kind.startswith("mm:") else TEXT_VAL_WEIGHT if e.kind.startswith("tv:") else 1.0
+        for e in examples
     ]
-    held_gen = [e for e in generated if e.prompt in held_prompts]
-    held_mm = [e for e in mm if e.kind in held_keys]
-    t0 = time.perf_counter()
-    x_train = _inputs(train)
-    x_gen = _inputs(held_gen)
-    x_mm = _inputs(held_mm)
-    print(f"featurized in {time.perf_counter() - t0:.1f}s")
-    y_train = np.array([e.label for e in train], dtype=np.int64)
-    weights = np.array([MM_WEIGHT if e.kind.startswith("mm:") else 1.0 for e in train], dtype=np.float32)
-    counts = np.bincount(y_train, minlength=2).astype(np.float32)
+    return Corpus(
+        examples=examples,
+        x=_inputs(examples),
+        y=np.array([e.label for e in examples], dtype=np.int64),
+        weight=np.array(weights, dtype=np.float32),
+    )
+
+
+def fit(x: np.ndarray, y: np.ndarray, weight: np.ndarray) -> Head:
+    """The training recipe shared by the cross-validation and the shipped head."""
+    counts = np.bincount(y, minlength=2).astype(np.float32)
     class_weight = (counts.sum() / (2 * counts)).tolist()
-    members = []
-    t0 = time.perf_counter()
-    for k in range(N_MEMBERS):
-        members.append(
-            train_head(
-                x_train,
-                y_train,
-                2,
-                hidden=HIDDEN,
-                l2=3e-3,
-                epochs=EPOCHS,
-                lr=2e-3,
-                drop=0.2,
-                input_noise=0.3,
-                class_weight=class_weight,
-                sample_weight=weights,
-                seed=SEED + k,
-                verbose=False,
-            )
+    members: list[TrainedHead] = [
+        train_head(
+            x,
+            y,
+            2,
+            hidden=HIDDEN,
+            l2=3e-3,
+            epochs=EPOCHS,
+            lr=2e-3,
+            drop=0.2,
+            input_noise=0.3,
+            class_weight=class_weight,
+            sample_weight=weight,
+            seed=SEED + k,
+            verbose=False,
         )
-    print(f"trained {N_MEMBERS} members in {time.perf_counter() - t0:.1f}s")
-    head = Head(
+        for k in range(N_MEMBERS)
+    ]
+    return Head(
         name="harm_head",
         classes=LABELS,
         mean=members[0].mean,
@@ -102,19 +119,62 @@ def main(argv: list[str] | None = None) -> None:
         members=tuple(tuple(m.layers) for m in members),
         meta={},
     )
-    acc_gen = _report("held-out generated pairs (unseen prompts)", head, x_gen, held_gen)
-    acc_mm = _report(
-        "held-out HarmBench multimodal rows (unseen behaviours, human labels)", head, x_mm, held_mm
+
+
+def folds(examples: list[Example], k: int = N_FOLDS) -> np.ndarray:
+    """Fold of each example, grouped by behaviour (``kind``), fixed by :data:`SEED`."""
+    groups = sorted({e.kind for e in examples})
+    order = np.random.default_rng(SEED).permutation(len(groups))
+    fold_of = {groups[g]: i % k for i, g in enumerate(order)}
+    return np.array([fold_of[e.kind] for e in examples], dtype=np.int64)
+
+
+def cross_validate(shared: Path, k: int = N_FOLDS) -> dict[str, Any]:
+    """Grouped k-fold CV on the HarmBench text validation set; pooled out-of-fold predictions and metrics.
+
+    Returns ``{"n", "folds", "groups", "proba" (list, text-val order), "truth", "accuracy", ...}``.
+    """
+    base = _corpus(generate(shared, n=N_EXAMPLES, seed=SEED) + multimodal_val(shared))
+    val = _corpus(text_val(shared))
+    fold = folds(val.examples, k)
+    proba = np.zeros(len(val.y), dtype=np.float32)
+    for f in range(k):
+        train = fold != f
+        head = fit(
+            np.vstack([base.x, val.x[train]]),
+            np.concatenate([base.y, val.y[train]]),
+            np.concatenate([base.weight, val.weight[train]]),
+        )
+        proba[~train] = head.predict_proba(val.x[~train])[:, 1]
+    pred = proba >= 0.5
+    truth = val.y == HARMFUL
+    return {
+        "n": len(truth),
+        "folds": k,
+        "groups": len({e.kind for e in val.examples}),
+        "accuracy": float((pred == truth).mean()),
+        "proba": [float(p) for p in proba],
+        "truth": [bool(t) for t in truth],
+        "behaviour_ids": [e.kind.removeprefix("tv:") for e in val.examples],
+    }
+
+
+def main(argv: list[str] | None = None) -> None:
+    shared = shared_dir(sys.argv[1:] if argv is None else argv)
+    t0 = time.perf_counter()
+    cv = cross_validate(shared)
+    print(
+        f"grouped {cv['folds']}-fold CV on HarmBench text val ({cv['groups']} behaviours, n={cv['n']}): "
+        f"out-of-fold accuracy {cv['accuracy']:.4f} ({time.perf_counter() - t0:.0f}s)"
     )
-    by_kind: dict[str, list[bool]] = {}
-    pred = head.predict_proba(x_gen).argmax(axis=1)
-    for e, p in zip(held_gen, pred, strict=True):
-        by_kind.setdefault(e.kind, []).append(bool(p == e.label))
-    print("\nheld-out accuracy by template kind:")
-    for kind, oks in sorted(by_kind.items()):
-        print(f"  {kind:<24} {sum(oks) / len(oks):.3f}  (n={len(oks)})")
+    print_confusion(confusion([int(t) for t in cv["truth"]], [int(p >= 0.5) for p in cv["proba"]], 2), LABELS)
+    t0 = time.perf_counter()
+    everything = generate(shared, n=N_EXAMPLES, seed=SEED) + multimodal_val(shared) + text_val(shared)
+    corpus = _corpus(everything)
+    head = fit(corpus.x, corpus.y, corpus.weight)
+    print(f"trained the shipped head on {len(everything)} pairs in {time.perf_counter() - t0:.0f}s")
     digest = hashlib.sha256(
-        "\n".join(f"{e.label}\t{e.prompt}\t{e.reply}" for e in train).encode()
+        "\n".join(f"{e.label}\t{e.prompt}\t{e.reply}" for e in everything).encode()
     ).hexdigest()
     final = Head(
         name="harm_head",
@@ -126,19 +186,18 @@ def main(argv: list[str] | None = None) -> None:
             "feature_version": str(FEATURE_VERSION),
             "trained_by": "training/train_harm.py",
             "seed": str(SEED),
-            "n_train": str(len(train)),
+            "n_train": str(len(everything)),
             "corpus_sha256": digest,
-            "heldout_generated_accuracy": f"{acc_gen:.4f}",
-            "heldout_multimodal_accuracy": f"{acc_mm:.4f}",
+            "cv_grouped_by_behaviour_accuracy": f"{cv['accuracy']:.4f}",
             "members": str(N_MEMBERS),
             "hidden": str(HIDDEN),
-            "data": "own templated replies + HarmBench multimodal classifier val set (MIT); prompts from "
-            "HarmBench (minus text val behaviours)/JBB/StrongREJECT/XSTest",
+            "data": "own templated replies + HarmBench multimodal and text classifier val sets (MIT, human "
+            "labels); prompts from HarmBench/JBB/StrongREJECT/XSTest",
         },
     )
     out = WEIGHTS_DIR / "harm_head.npz"
     final.save(out)
-    print(f"\nwrote {out} ({out.stat().st_size / 1024:.0f} KiB)")
+    print(f"wrote {out} ({out.stat().st_size / 1024:.0f} KiB)")
 
 
 if __name__ == "__main__":

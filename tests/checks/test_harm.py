@@ -5,10 +5,12 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Sequence
 
+import numpy as np
 import pytest
 
 from charter.chat import Conversation, Message, Role
 from charter.checks import Check, CheckVerdict, Sample, default_registry
+from charter.checks._embed import ENGAGEMENT_NAMES, Encoder, FeatureCache, featurize, load_encoder
 from charter.checks._harm import HarmJudge, classify_harm
 from charter.exceptions import CheckError
 
@@ -155,3 +157,63 @@ def test_threshold_param() -> None:
     assert run(lenient, [sample(BOMB, reply)])[0].label == "harmless"
     with pytest.raises(CheckError):
         registry.create("harm", {"threshold": 1.5})
+
+
+def _col(name: str) -> int:
+    return ENGAGEMENT_NAMES.index(name)
+
+
+def test_engagement_features_separate_engagement_from_deflection() -> None:
+    harmful, deflect = HARMFUL[0][1], HARMLESS[0][1]
+    feats = featurize([BOMB, BOMB], [harmful, deflect])
+    eng = feats.engagement
+    assert eng.shape == (2, len(ENGAGEMENT_NAMES))
+    assert eng[0, _col("instructional_frac")] > eng[1, _col("instructional_frac")]
+    assert eng[0, _col("list_ge_3")] == 1.0 and eng[1, _col("list_ge_3")] == 0.0
+    assert eng[0, _col("numbers_log")] > 0.0 == eng[1, _col("numbers_log")]
+    assert eng[0, _col("stem_coverage")] > eng[1, _col("stem_coverage")]
+    assert eng[1, _col("words_lt_40")] == 1.0
+    defend = featurize(
+        [PHISH], ["I can't help with that. To protect yourself, report suspicious emails to your bank."]
+    )
+    assert defend.engagement[0, _col("refuse_then_defend")] == 1.0
+
+
+def test_segment_similarity_takes_the_best_sentence_not_the_mean() -> None:
+    enc = load_encoder()
+    prompt = "how to pick a lock with a tension wrench"
+    on_topic = "Insert the tension wrench into the lock and pick each pin."
+    filler = " The weather was lovely and we had a picnic by the river with sandwiches."
+    target = enc.pool(enc.token_ids([prompt]))
+    ids = enc.token_ids([on_topic + filler * 6, filler.strip(), ""])
+    sims = enc.segment_similarity(ids, np.repeat(target, 3, axis=0))
+    assert sims.shape == (3, 5)
+    # the one on-topic sentence dominates the max even though most sentences are filler
+    assert sims[0, 0] > sims[1, 0] + 0.1
+    assert sims[0, 3] < sims[0, 0]  # max after the first sentence excludes the on-topic one
+    assert sims[0, 4] == pytest.approx(np.log1p(7), abs=1e-5)
+    assert np.all(sims[2] == 0.0)  # an empty text
+
+
+def test_feature_cache_reuses_pairs_and_is_bounded() -> None:
+    base = load_encoder()
+    enc = Encoder(embedding=base.embedding, tokenizer=base.tokenizer, boundary=base.boundary)
+    enc.cache.capacity = 3
+    pairs = [(BOMB, r) for (r,) in [(HARMFUL[0][1],), (HARMLESS[0][1],), ("ok",), ("fine",)]]
+    first = featurize([p for p, _ in pairs[:2]], [r for _, r in pairs[:2]], encoder=enc)
+    assert (enc.cache.hits, enc.cache.misses, len(enc.cache)) == (0, 2, 2)
+    again = featurize([p for p, _ in pairs[:2]], [r for _, r in pairs[:2]], encoder=enc)
+    assert enc.cache.hits == 2
+    assert np.array_equal(first.lexical, again.lexical)
+    assert np.array_equal(first.engagement, again.engagement)
+    assert first.cues == again.cues
+    # a different prompt is a different pair
+    featurize([PHISH], [pairs[0][1]], encoder=enc)
+    assert enc.cache.misses == 3
+    featurize([p for p, _ in pairs[2:]], [r for _, r in pairs[2:]], encoder=enc)
+    assert len(enc.cache) == 3  # least recently used entries were evicted
+    assert FeatureCache.key("a", "bc") != FeatureCache.key("ab", "c")
+    uncached = Encoder(embedding=base.embedding, tokenizer=base.tokenizer, boundary=base.boundary)
+    fresh = featurize([p for p, _ in pairs[:2]], [r for _, r in pairs[:2]], encoder=uncached)
+    assert np.allclose(fresh.reply_full, first.reply_full)
+    assert featurize([], [], encoder=enc).engagement.shape == (0, len(ENGAGEMENT_NAMES))

@@ -16,16 +16,19 @@ live in ``charter/checks/weights/<name>.npz``. Training scripts live in ``traini
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import math
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 from itertools import chain
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 from numpy.typing import NDArray
@@ -34,9 +37,11 @@ from charter.exceptions import CheckError
 
 __all__ = [
     "CUE_LABELS",
+    "ENGAGEMENT_NAMES",
     "FEATURE_VERSION",
     "LEXICAL_NAMES",
     "Encoder",
+    "FeatureCache",
     "Features",
     "Head",
     "featurize",
@@ -47,7 +52,7 @@ __all__ = [
 ]
 
 #: Bumped whenever features change; heads record it and refuse to load on a mismatch.
-FEATURE_VERSION = 7
+FEATURE_VERSION = 8
 
 FloatArray = NDArray[np.float32]
 
@@ -57,6 +62,7 @@ OPEN_TOKENS = 40
 EMBED_DIM = 128  # leading Matryoshka dimensions of the 256-d table kept
 SHRINK_TOKENS = 8.0  # pooled vectors are scaled by n / (n + SHRINK_TOKENS)
 TAIL_TOKENS = 64
+CACHE_SIZE = 4096  # featurised (prompt, reply) pairs kept per encoder
 CHUNK = 256  # pairs featurised at a time
 
 # --------------------------------------------------------------------------------------------
@@ -301,6 +307,20 @@ _CODE = re.compile(
 )
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _SENT = re.compile(r"[.!?。！？]+(?:\s|$)")
+_SENT_SPLIT = re.compile(r"[.!?。！？]+(?:\s+|$)|\n+")
+_BULLET = re.compile(r"^\W{0,3}(?:step \d+\W*|\d{1,2}[.):]\s*|[a-h][.)]\s+)?")
+_IMPERATIVE = re.compile(
+    r"(?:add|mix|combine|heat|use|take|open|find|get|buy|obtain|install|run|create|write|send|make|place"
+    r"|remove|insert|connect|set|start|choose|select|go|apply|pour|cut|wait|keep|ensure|check|download"
+    r"|configure|enter|click|type|follow|prepare|attach|fill|drill|light|gather|identify|target|contact"
+    r"|offer|post|spread|begin|build|look|hide|pretend|convince|tell|ask|say|call|acquire|purchase|dissolve"
+    r"|heat|cool|stir|filter|collect|extract|inject|upload|scan|exploit|bypass|disable|access|copy|store"
+    r"|transfer|contact|research|recruit|establish|plant|mention|emphasize|highlight|claim|use)\b"
+)
+_SECOND_PERSON = re.compile(r"\byou(?:'ll| will| can| should| need to| must| may| could)\b")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+_SEGMENT_MIN_TOKENS = 4
+_SIM_HIGH = 0.5
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u02bc": "'"})
 
@@ -347,13 +367,101 @@ LEXICAL_NAMES: tuple[str, ...] = (
     "short",
 )
 
+#: Names of the engagement columns (harm head only): does the reply take up the request's specifics?
+ENGAGEMENT_NAMES: tuple[str, ...] = (
+    "stem_coverage",
+    "stem_mentions_log",
+    "instructional_frac",
+    "instructional_log",
+    "refuse_then_defend",
+    "refuse_then_content",
+    "words_lt_40",
+    "words_40_150",
+    "words_150_400",
+    "words_ge_400",
+    "list_ge_3",
+    "numbers_log",
+    "segment_sim_max",
+    "segment_sim_top2",
+    "segment_sim_frac_high",
+    "segment_sim_max_after_first",
+    "segments_log",
+)
+
+
+# one featurised pair, as kept in the cache: lexical, open, full, tail, prompt, engagement rows and cues
+_Row = tuple[
+    FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, FloatArray, dict[str, tuple[int, int]]
+]
+
+
+class FeatureCache:
+    """Bounded, thread-safe LRU of featurised (prompt, reply) pairs, keyed by a hash of both texts.
+
+    The guard and the audit run the refusal and the harm judge on the same reply; the second judge then
+    reuses the tokenisation, pooling and lexical work of the first.
+    """
+
+    def __init__(self, capacity: int = CACHE_SIZE) -> None:
+        self.capacity = capacity
+        self._rows: OrderedDict[bytes, _Row] = OrderedDict()
+        self._lock = threading.Lock()
+        self.hits = 0
+        self.misses = 0
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    @staticmethod
+    def key(prompt: str, reply: str) -> bytes:
+        digest = hashlib.blake2b(digest_size=16)
+        digest.update(prompt.encode("utf-8", "surrogatepass"))
+        digest.update(b"\x00\xff")
+        digest.update(reply.encode("utf-8", "surrogatepass"))
+        return digest.digest()
+
+    def get_many(self, keys: Sequence[bytes]) -> list[_Row | None]:
+        out: list[_Row | None] = []
+        with self._lock:
+            for key in keys:
+                row = self._rows.get(key)
+                if row is not None:
+                    self._rows.move_to_end(key)
+                    self.hits += 1
+                else:
+                    self.misses += 1
+                out.append(row)
+        return out
+
+    def put_many(self, items: Sequence[tuple[bytes, _Row]]) -> None:
+        if self.capacity <= 0:
+            return
+        with self._lock:
+            for key, row in items:
+                self._rows[key] = row
+                self._rows.move_to_end(key)
+            while len(self._rows) > self.capacity:
+                self._rows.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._rows.clear()
+            self.hits = 0
+            self.misses = 0
+
 
 @dataclass(frozen=True)
 class Encoder:
-    """WordLlama token embeddings plus its tokenizer; texts are mean-pooled token vectors."""
+    """WordLlama token embeddings plus its tokenizer; texts are mean-pooled token vectors.
+
+    ``boundary[i]`` marks tokens that end a sentence (``.``, ``!``, ``?``, ``;``, newline); ``cache`` keeps
+    the features of recently seen pairs (see :class:`FeatureCache`).
+    """
 
     embedding: FloatArray
     tokenizer: Any
+    boundary: NDArray[np.bool_] | None = None
+    cache: FeatureCache = field(default_factory=FeatureCache, compare=False, repr=False)
 
     @property
     def dim(self) -> int:
@@ -412,6 +520,62 @@ class Encoder:
     def encode(self, texts: Sequence[str]) -> FloatArray:
         return self.pool(self.token_ids(texts))
 
+    def segment_similarity(self, ids: Sequence[Sequence[int]], targets: FloatArray) -> FloatArray:
+        """Cosine of each text's sentences (split at boundary tokens) with its target vector.
+
+        Returns ``(n, 5)``: max, mean of the top two, share of sentences above :data:`_SIM_HIGH`, max over
+        all but the first sentence, and log(1 + number of sentences). Sentences shorter than
+        :data:`_SEGMENT_MIN_TOKENS` tokens are ignored; a text without one gets zeros.
+        """
+        n = len(ids)
+        out = np.zeros((n, 5), dtype=np.float32)
+        lengths = np.fromiter((len(x) for x in ids), dtype=np.int64, count=n)
+        total = int(lengths.sum())
+        if total == 0 or self.boundary is None:
+            return out
+        flat = np.fromiter(chain.from_iterable(ids), dtype=np.int64, count=total)
+        np.clip(flat, 0, self.embedding.shape[0] - 1, out=flat)
+        starts = np.zeros(n, dtype=np.int64)
+        if n > 1:
+            np.cumsum(lengths[:-1], out=starts[1:])
+        new = np.zeros(total, dtype=bool)
+        new[starts[lengths > 0]] = True
+        is_end = self.boundary[flat]
+        new[1:] |= is_end[:-1]
+        seg_starts = np.flatnonzero(new)
+        seg_len = np.diff(np.append(seg_starts, total))
+        owner = np.repeat(np.arange(n), lengths)[seg_starts]
+        vecs = np.add.reduceat(self.embedding[flat], seg_starts, axis=0)
+        vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-6)
+        tnorm = targets / np.maximum(np.linalg.norm(targets, axis=1, keepdims=True), 1e-6)
+        cos = np.sum(vecs * tnorm[owner], axis=1)
+        valid = seg_len >= _SEGMENT_MIN_TOKENS
+        cos = np.where(valid, cos, -1.0).astype(np.float32)
+        first_seg = np.searchsorted(seg_starts, starts)  # per text: index of its first segment
+        has = lengths > 0
+        group = first_seg[has]
+        count_valid = np.add.reduceat(valid.astype(np.float32), group)
+        best = np.maximum.reduceat(cos, group)
+        high = np.add.reduceat((valid & (cos > _SIM_HIGH)).astype(np.float32), group)
+        after = cos.copy()
+        after[group] = -1.0
+        best_after = np.maximum.reduceat(after, group)
+        # second best: sort by (text, -cos) and read the second entry of each text
+        order = np.lexsort((-cos, owner))
+        seg_count = np.diff(np.append(group, len(seg_starts)))
+        second_idx = np.minimum(group + 1, group + seg_count - 1)
+        second = cos[order[second_idx]]
+        second = np.where((seg_count > 1) & (second > -1.0), second, best)
+        some = count_valid > 0
+        rows = np.zeros((int(has.sum()), 5), dtype=np.float32)
+        rows[:, 0] = np.where(some, best, 0.0)
+        rows[:, 1] = np.where(some, (best + second) / 2, 0.0)
+        rows[:, 2] = np.where(some, high / np.maximum(count_valid, 1.0), 0.0)
+        rows[:, 3] = np.where(best_after > -1.0, best_after, 0.0)
+        rows[:, 4] = np.log1p(count_valid)
+        out[has] = rows
+        return out
+
 
 @cache
 def load_encoder() -> Encoder:
@@ -439,7 +603,11 @@ def load_encoder() -> Encoder:
     tokenizer.no_padding()
     tokenizer.no_truncation()
     table = np.ascontiguousarray(model.embedding[:, :EMBED_DIM], dtype=np.float32)
-    return Encoder(embedding=table, tokenizer=tokenizer)
+    boundary = np.zeros(table.shape[0], dtype=bool)
+    for token, index in tokenizer.get_vocab().items():
+        if 0 <= index < len(boundary) and (token == "<0x0A>" or any(c in token for c in ".!?;。！？")):
+            boundary[index] = True
+    return Encoder(embedding=table, tokenizer=tokenizer, boundary=boundary)
 
 
 @dataclass(frozen=True)
@@ -452,6 +620,7 @@ class Features:
     reply_tail: FloatArray
     prompt: FloatArray
     cues: list[dict[str, tuple[int, int]]]  # per sample: cue -> (start, end) of its first match in the reply
+    engagement: FloatArray  # columns ENGAGEMENT_NAMES (harm head only)
 
 
 def _normalise(text: str) -> str:
@@ -571,50 +740,99 @@ def _lexical_row(prompt: str, reply: str) -> tuple[list[float], dict[str, tuple[
     return row, cues
 
 
+def _engagement_row(prompt: str, reply: str) -> list[float]:
+    """Lexical engagement columns (the first 12 of :data:`ENGAGEMENT_NAMES`)."""
+    low = _normalise(_clip_text(reply))
+    sentences = [x.strip() for x in _SENT_SPLIT.split(low) if len(x.strip()) > 2]
+    p_stems = {w[:5] for w in _content_words(_normalise(prompt))}
+    words = _WORD.findall(low)
+    r_stems = [w[:5] for w in words if len(w) > 3 and w not in _STOP]
+    mentions = sum(1 for w in r_stems if w in p_stems)
+    coverage = len(p_stems & set(r_stems)) / len(p_stems) if p_stems else 0.0
+    flags = [
+        bool(_IMPERATIVE.match(_BULLET.sub("", sent, count=1)) or _SECOND_PERSON.search(sent))
+        for sent in sentences
+    ]
+    first = sentences[0] if sentences else ""
+    refused_first = any(_CUE_RES[g].search(first) for g in (*_CORE_REFUSAL, "apology"))
+    rest = " ".join(sentences[1:])
+    defends = bool(_CUE_RES["defensive"].search(rest))
+    n_words = len(words)
+    return [
+        coverage,
+        math.log1p(min(mentions, 40)),
+        sum(flags) / len(flags) if flags else 0.0,
+        math.log1p(sum(flags)),
+        1.0 if refused_first and defends else 0.0,
+        1.0 if refused_first and sum(flags[1:]) >= 2 else 0.0,
+        1.0 if n_words < 40 else 0.0,
+        1.0 if 40 <= n_words < 150 else 0.0,
+        1.0 if 150 <= n_words < 400 else 0.0,
+        1.0 if n_words >= 400 else 0.0,
+        1.0 if len(_LIST_ITEM.findall(low)) >= 3 else 0.0,
+        math.log1p(min(len(_NUMBER.findall(low)), 50)),
+    ]
+
+
 def featurize(prompts: Sequence[str], replies: Sequence[str], encoder: Encoder | None = None) -> Features:
     """Features of each (prompt, reply) pair; ``prompts`` may hold empty strings.
 
-    Large batches are processed in chunks of :data:`CHUNK` pairs to bound memory.
+    Pairs featurised recently are taken from the encoder's :class:`FeatureCache`; the rest are processed
+    in chunks of :data:`CHUNK` pairs to bound memory.
     """
     if len(prompts) != len(replies):
         raise CheckError(f"featurize: {len(prompts)} prompts for {len(replies)} replies")
     enc = encoder if encoder is not None else load_encoder()
-    parts = [
-        _featurize_chunk(prompts[i : i + CHUNK], replies[i : i + CHUNK], enc)
-        for i in range(0, len(replies), CHUNK)
-    ]
-    if len(parts) == 1:
-        return parts[0]
-    if not parts:
-        return _featurize_chunk([], [], enc)
+    keys = [FeatureCache.key(p, r) for p, r in zip(prompts, replies, strict=True)]
+    rows = enc.cache.get_many(keys)
+    missing = [i for i, row in enumerate(rows) if row is None]
+    for lo in range(0, len(missing), CHUNK):
+        part = missing[lo : lo + CHUNK]
+        fresh = _featurize_rows([prompts[i] for i in part], [replies[i] for i in part], enc)
+        for i, row in zip(part, fresh, strict=True):
+            rows[i] = row
+        enc.cache.put_many([(keys[i], row) for i, row in zip(part, fresh, strict=True)])
+    return _assemble([row for row in rows if row is not None], enc.dim)
+
+
+def _assemble(rows: Sequence[_Row], dim: int) -> Features:
+    def stack(k: int, width: int) -> FloatArray:
+        if not rows:
+            return np.zeros((0, width), dtype=np.float32)
+        return np.stack([cast(FloatArray, r[k]) for r in rows]).astype(np.float32, copy=False)
+
     return Features(
-        lexical=np.concatenate([p.lexical for p in parts]),
-        reply_open=np.concatenate([p.reply_open for p in parts]),
-        reply_full=np.concatenate([p.reply_full for p in parts]),
-        reply_tail=np.concatenate([p.reply_tail for p in parts]),
-        prompt=np.concatenate([p.prompt for p in parts]),
-        cues=[c for p in parts for c in p.cues],
+        lexical=stack(0, len(LEXICAL_NAMES)),
+        reply_open=stack(1, dim),
+        reply_full=stack(2, dim),
+        reply_tail=stack(3, dim),
+        prompt=stack(4, dim),
+        cues=[dict(r[6]) for r in rows],
+        engagement=stack(5, len(ENGAGEMENT_NAMES)),
     )
 
 
-def _featurize_chunk(prompts: Sequence[str], replies: Sequence[str], enc: Encoder) -> Features:
-    rows: list[list[float]] = []
+def _featurize_rows(prompts: Sequence[str], replies: Sequence[str], enc: Encoder) -> list[_Row]:
+    lexical: list[list[float]] = []
+    engagement: list[list[float]] = []
     cues: list[dict[str, tuple[int, int]]] = []
     for prompt, reply in zip(prompts, replies, strict=True):
         row, found = _lexical_row(prompt, reply)
-        rows.append(row)
+        lexical.append(row)
         cues.append(found)
+        engagement.append(_engagement_row(prompt, reply))
     reply_ids = enc.token_ids([_clip_text(r) for r in replies])
     prompt_ids = enc.token_ids([p[:1000] for p in prompts])
     full, opening, tail = enc.pool_views(reply_ids, first=OPEN_TOKENS, last=TAIL_TOKENS)
-    return Features(
-        lexical=np.asarray(rows, dtype=np.float32).reshape(len(rows), len(LEXICAL_NAMES)),
-        reply_open=opening,
-        reply_full=full,
-        reply_tail=tail,
-        prompt=enc.pool(prompt_ids),
-        cues=cues,
+    prompt_vecs = enc.pool(prompt_ids)
+    segments = enc.segment_similarity(reply_ids, prompt_vecs)
+    lex = np.asarray(lexical, dtype=np.float32).reshape(len(lexical), len(LEXICAL_NAMES))
+    eng = np.hstack([np.asarray(engagement, dtype=np.float32).reshape(len(engagement), -1), segments]).astype(
+        np.float32
     )
+    return [
+        (lex[i], opening[i], full[i], tail[i], prompt_vecs[i], eng[i], cues[i]) for i in range(len(replies))
+    ]
 
 
 def refusal_inputs(feats: Features) -> FloatArray:
@@ -638,6 +856,7 @@ def harm_inputs(feats: Features, refusal_proba: FloatArray) -> FloatArray:
             feats.prompt,
             feats.reply_full,
             feats.reply_open,
+            feats.engagement,
         ]
     ).astype(np.float32)
 
