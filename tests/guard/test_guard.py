@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+from pathlib import Path
 from typing import ClassVar
 
 import pytest
@@ -236,3 +237,21 @@ def test_sync_api_refuses_inside_event_loop() -> None:
 
     with pytest.raises(ConfigError, match="async methods"):
         asyncio.run(inside())
+
+
+def test_llm_policy_judge_reads_the_statement(tmp_path: Path) -> None:
+    spec = parse_spec(
+        "# Be kind {#be_kind authority=user}\n\nBe kind to the user.\n\n"
+        "```charter\nchecks: [llm_rubric]\naction: flag\nseverity: low\n```\n",
+        source="k.md",
+    )
+    harsh = tmp_path / "harsh.yaml"
+    harsh.write_text('default: \'{"score": 1, "reasoning": "rude", "evidence": "idiot"}\'\n', "utf-8")
+    without = Guard(spec)  # no judge model: the LLM check is left to audits
+    assert without.policy().checks == []
+    judged = Guard(spec, judge_model=f"mock/{harsh}")
+    decision = judged.check_output(conv((Role.USER, "hi")), "you idiot")
+    assert decision.action == "flag" and decision.citations[0].check == "llm_rubric"
+    assert decision.citations[0].evidence[0].text == "idiot"
+    kind = Guard(spec, judge_model="mock/judge").check_output(conv((Role.USER, "hi")), "hello friend")
+    assert kind.action == "allow"

@@ -56,6 +56,12 @@ def _config_error(exc: ValidationError) -> ConfigError:
 )
 @click.option("--upstream-timeout", default=120.0, show_default=True, type=click.FloatRange(min=0.001))
 @click.option(
+    "--judge-model",
+    default=None,
+    help="LLM policy judge for llm_rubric checks, e.g. openai/gpt-4o-mini (fail open/closed by severity).",
+)
+@click.option("--judge-timeout", default=10.0, show_default=True, type=click.FloatRange(min=0.001))
+@click.option(
     "--log-level",
     default="info",
     show_default=True,
@@ -75,6 +81,8 @@ def serve(
     redact_store: bool,
     model: str | None,
     upstream_timeout: float,
+    judge_model: str | None,
+    judge_timeout: float,
     log_level: str,
 ) -> None:
     """Run the gateway: an OpenAI-compatible endpoint that enforces the spec.
@@ -100,6 +108,8 @@ def serve(
             redact_store=redact_store,
             model=model,
             upstream_timeout_s=upstream_timeout,
+            judge_model=judge_model,
+            judge_timeout_s=judge_timeout,
         )
     except ValidationError as exc:
         raise _config_error(exc) from None

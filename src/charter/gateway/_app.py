@@ -694,6 +694,7 @@ def create_app(
                 registry=registry,
                 tenant=key.tenant,
                 judge_timeout_s=config.judge_timeout_s,
+                judge_model=config.judge_model,
                 hold_back=config.hold_back,
             )
         clients[key.sha256] = Client(key, guards[pair])

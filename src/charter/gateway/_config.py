@@ -200,6 +200,9 @@ class GatewayConfig(BaseModel):
     #: characters a stream holds back so a phrase split across chunks is judged before release
     hold_back: int = Field(default=64, ge=0)
     judge_timeout_s: float = Field(default=10.0, gt=0)
+    #: provider spec of the LLM policy judge for ``llm_rubric`` checks (e.g. ``openai/gpt-4o-mini``);
+    #: ``None`` runs only the deterministic and embedded checks at request time
+    judge_model: str | None = None
 
     @field_validator("upstream")
     @classmethod
