@@ -27,6 +27,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from charter.audit._metrics import index_cases
 from charter.audit._records import Case, CaseResult
 from charter.audit._stats import McNemar, mcnemar
 from charter.exceptions import ConfigError
@@ -256,17 +257,6 @@ class _Counter:
         )
 
 
-def _case_map(cases: Iterable[Case] | Mapping[str, Case]) -> dict[str, Case]:
-    if isinstance(cases, Mapping):
-        return dict(cases)
-    out: dict[str, Case] = {}
-    for case in cases:
-        if case.id in out:
-            raise ConfigError(f"duplicate case id {case.id!r}")
-        out[case.id] = case
-    return out
-
-
 def compare_runs(
     cases: Iterable[Case] | Mapping[str, Case],
     results_a: Iterable[CaseResult],
@@ -285,7 +275,7 @@ def compare_runs(
         raise ConfigError(f"alpha must be in (0, 1), got {alpha}")
     if not 0.0 <= min_delta <= 1.0:
         raise ConfigError(f"min_delta must be in [0, 1], got {min_delta}")
-    case_map = _case_map(cases)
+    case_map = index_cases(cases)
     index: dict[tuple[str, int], tuple[str, bool | None]] = {}
     runs_a: dict[str, None] = {}
     runs_b: dict[str, None] = {}

@@ -679,7 +679,7 @@ class _Unit:
     labels: set[str] = field(default_factory=set)
 
 
-def _case_map(cases: Iterable[Case] | Mapping[str, Case]) -> dict[str, Case]:
+def index_cases(cases: Iterable[Case] | Mapping[str, Case]) -> dict[str, Case]:
     if isinstance(cases, Mapping):
         return dict(cases)
     out: dict[str, Case] = {}
@@ -724,7 +724,7 @@ def compute_metrics(
     empty without it). ``iterations`` and ``seed`` drive the cluster bootstraps (deterministic);
     ``top`` caps the ambiguity list.
     """
-    case_map = _case_map(cases)
+    case_map = index_cases(cases)
     bias_groups = {c.variant.group for c in case_map.values() if c.variant and c.variant.kind == "bias"}
     bbq_items: dict[str, BBQItem] = {}
     for cid, each in case_map.items():

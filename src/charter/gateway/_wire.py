@@ -15,7 +15,7 @@ from typing import Any
 
 from charter.chat import Message, Role
 from charter.checks import Span
-from charter.guard import Decision
+from charter.guard import Decision, mask_spans
 
 __all__ = [
     "BadRequest",
@@ -155,20 +155,6 @@ def reply_segments(message: dict[str, Any]) -> tuple[str, list[Segment]]:
     return "".join(pieces), segments
 
 
-def _mask(text: str, spans: Sequence[tuple[int, int, str]]) -> str:
-    out: list[str] = []
-    cursor = 0
-    for start, end, label in sorted(spans):
-        if end <= cursor:
-            continue
-        start = max(start, cursor)
-        out.append(text[cursor:start])
-        out.append(f"[{label}]")
-        cursor = end
-    out.append(text[cursor:])
-    return "".join(out)
-
-
 def mask_segments(
     message: dict[str, Any], segments: Sequence[Segment], spans: Sequence[tuple[Span, str]]
 ) -> bool:
@@ -190,23 +176,23 @@ def mask_segments(
         changed = True
         kind = segment.where[0]
         if kind == "content":
-            message["content"] = _mask(message["content"], labelled)
+            message["content"] = mask_spans(message["content"], labelled)
         elif kind == "part":
             index = int(segment.where[1])
             part = message["content"][index]
             if isinstance(part, str):
-                message["content"][index] = _mask(part, labelled)
+                message["content"][index] = mask_spans(part, labelled)
             else:
                 field = "refusal" if part.get("type") == "refusal" and "refusal" in part else "text"
-                message["content"][index] = {**part, field: _mask(part[field], labelled)}
+                message["content"][index] = {**part, field: mask_spans(part[field], labelled)}
         elif kind == "tool_call":
             index = int(segment.where[1])
             call = message["tool_calls"][index]
-            function = {**call["function"], "arguments": _mask(call["function"]["arguments"], labelled)}
+            function = {**call["function"], "arguments": mask_spans(call["function"]["arguments"], labelled)}
             message["tool_calls"][index] = {**call, "function": function}
         else:
             legacy = message["function_call"]
-            message["function_call"] = {**legacy, "arguments": _mask(legacy["arguments"], labelled)}
+            message["function_call"] = {**legacy, "arguments": mask_spans(legacy["arguments"], labelled)}
     return changed
 
 

@@ -1,7 +1,7 @@
 """Enforcement: chain-of-command resolution, override profiles and decisions."""
 
 from charter.guard._decision import ACTION_ORDER, DECISION_VERSION, Citation, Decision, strictest
-from charter.guard._guard import Guard, StreamMonitor, StreamStep
+from charter.guard._guard import Guard, StreamMonitor, StreamStep, mask_spans
 from charter.guard._policy import ActiveCheck, EffectivePolicy, Overrides, RefusedOverride, resolve_policy
 from charter.guard._profile import PROFILE_VERSION, Profile, load_profile
 
@@ -20,6 +20,7 @@ __all__ = [
     "StreamMonitor",
     "StreamStep",
     "load_profile",
+    "mask_spans",
     "resolve_policy",
     "strictest",
 ]

@@ -17,12 +17,12 @@ from charter.guard._profile import Profile
 from charter.spec import Spec
 from charter.spec._model import Action
 
-__all__ = ["Guard", "StreamMonitor", "StreamStep"]
+__all__ = ["Guard", "StreamMonitor", "StreamStep", "mask_spans"]
 
 _FAIL_CLOSED = ("critical", "high")
 
 
-def _mask(text: str, spans: Sequence[tuple[int, int, str]]) -> str:
+def mask_spans(text: str, spans: Sequence[tuple[int, int, str]]) -> str:
     """Replace each (start, end, label) span with ``[label]``; overlapping spans are merged."""
     out: list[str] = []
     cursor = 0
@@ -219,7 +219,7 @@ class Guard:
             if stage == "input":
                 extra["redacted_messages"] = self._redact_messages(messages, redactions)
             elif reply is not None:
-                extra["redacted"] = _mask(
+                extra["redacted"] = mask_spans(
                     reply,
                     [
                         (s.start, s.end, f"REDACTED:{c.check}")
@@ -252,7 +252,7 @@ class Guard:
                         (span.start, span.end, f"REDACTED:{citation.check}")
                     )
         return [
-            m.model_copy(update={"content": _mask(m.content, per_message[i])}) if i in per_message else m
+            m.model_copy(update={"content": mask_spans(m.content, per_message[i])}) if i in per_message else m
             for i, m in enumerate(messages)
         ]
 
@@ -386,7 +386,7 @@ class StreamMonitor:
             for s, e, label in spans
             if s < upto
         ]
-        piece = _mask(self.text[self.released : upto], inside)
+        piece = mask_spans(self.text[self.released : upto], inside)
         self.released = upto
         return piece
 
