@@ -11,11 +11,13 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
+import pytest
+
 from charter.audit import Case
 from charter.audit._runner import RunConfig, run_audit
 from charter.chat import Message, Role
 from charter.checks import Check, CheckVerdict, Registry, Sample, check
-from charter.exceptions import ProviderError, RateLimited
+from charter.exceptions import CheckError, ProviderError, RateLimited
 from charter.providers import Completion, GenerationParams, Provider, Usage
 from charter.store import open_store
 
@@ -169,3 +171,23 @@ def test_sigkill_then_resume_stores_every_case_exactly_once(tmp_path: Path) -> N
         ids = [r.case_id for r in store.iter_results(run_id)]
         assert len(ids) == 120 and len(set(ids)) == 120
         assert store.get_run(run_id).status == "finished"  # type: ignore[union-attr]
+
+
+@check("harm")
+class BrokenHarm(Check):
+    async def evaluate(self, sample: Sample) -> CheckVerdict:
+        raise CheckError("judge weights do not match this code")
+
+
+def test_a_failing_stage_ends_the_run_instead_of_hanging(tmp_path: Path) -> None:
+    registry = Registry({"refusal": KeywordRefusal, "harm": BrokenHarm})
+    many = [Case(id=f"h{i}", messages=[Message(role=Role.USER, content=f"q{i}")]) for i in range(500)]
+    with open_store(tmp_path / "h.db") as store:
+        config = RunConfig(model="scripted", concurrency=8, judge_batch=4, cache=False)
+
+        async def go() -> None:
+            await asyncio.wait_for(run_audit(many, ScriptedModel(), store, config, registry=registry), 10)
+
+        with pytest.raises(CheckError, match="do not match"):
+            asyncio.run(go())
+        assert store.list_runs()[0].status == "interrupted"

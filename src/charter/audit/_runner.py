@@ -381,13 +381,25 @@ async def run_audit(
     producer = asyncio.create_task(produce())
     workers = [asyncio.create_task(model_worker()) for _ in range(config.concurrency)]
     judge = asyncio.create_task(judge_worker())
-    try:
+
+    async def drain() -> None:
         await producer
         await asyncio.gather(*workers)
         await judge_queue.put(None)
         await judge
+
+    pipeline = asyncio.create_task(drain())
+    tasks = [pipeline, producer, *workers, judge]
+    try:
+        # A stage that raises (a judge's CheckError, a StoreError, a bug) must end the run at once:
+        # awaiting the stages in order would leave the others blocked on full queues for ever.
+        await asyncio.wait(tasks, return_when=asyncio.FIRST_EXCEPTION)
+        for task in tasks:
+            if task.done() and not task.cancelled() and (error := task.exception()) is not None:
+                raise error
+        await pipeline
     except BaseException:
-        for task in [producer, *workers, judge]:
+        for task in tasks:
             task.cancel()
         await asyncio.to_thread(store.finish_run, run_id, "interrupted")
         raise

@@ -32,6 +32,9 @@ DEFAULT_BASE_URL = "https://api.openai.com/v1"
 _OPTIONS = ("base_url", "api_key", "api_key_env", "developer_role", "timeout", "headers", "transport")
 _SECRET = re.compile(r"\b(sk-[A-Za-z0-9_*.-]{4,})")
 _ERROR_CHARS = 300
+#: keep every connection alive: httpx's default keeps only 20 idle, so with more concurrent calls (the
+#: audit's --concurrency 32) most requests paid a new TCP (and TLS) handshake
+_LIMITS = httpx.Limits(max_connections=256, max_keepalive_connections=256)
 
 
 class _ChatMessage(BaseModel):
@@ -159,7 +162,7 @@ class OpenAIProvider(Provider):
             headers = {"Content-Type": "application/json", **self._headers}
             if self._key:
                 headers["Authorization"] = f"Bearer {self._key}"
-            self._client = httpx.AsyncClient(headers=headers, transport=self._transport)
+            self._client = httpx.AsyncClient(headers=headers, transport=self._transport, limits=_LIMITS)
             self._client_loop = loop
         return self._client
 

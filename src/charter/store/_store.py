@@ -47,6 +47,7 @@ _RESULT_INSERT = (
     "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id, case_id, epoch) "
 )
 _STREAM_BATCH = 500
+_IN_BATCH = 500  # ids per ``IN (...)`` list (well under SQLite's and PostgreSQL's parameter limits)
 
 
 def format_time(value: datetime) -> str:
@@ -355,7 +356,17 @@ class Store(ABC):
                 prepared[case.id] = (case.model_dump_json(), digest)
         with self._transaction() as tx:
             self._require_run(tx, run_id)
-            stored = dict(tx.all("SELECT case_id, content_hash FROM run_cases WHERE run_id = ?", (run_id,)))
+            # only the ids of this call: reading every stored case made each call O(cases so far)
+            ids = list(prepared)
+            stored: dict[str, str] = {}
+            for lo in range(0, len(ids), _IN_BATCH):
+                part = ids[lo : lo + _IN_BATCH]
+                found = tx.all(
+                    "SELECT case_id, content_hash FROM run_cases WHERE run_id = ? "
+                    f"AND case_id IN ({', '.join('?' * len(part))})",
+                    (run_id, *part),
+                )
+                stored.update((str(case_id), str(digest)) for case_id, digest in found)
             changed = [
                 case_id for case_id, (_, digest) in prepared.items() if stored.get(case_id, digest) != digest
             ]
