@@ -11,8 +11,8 @@ from typing import Any, ClassVar
 
 import pytest
 import uvicorn
-from pydantic import BaseModel, ConfigDict
 from tests.gateway.upstream import ScriptedUpstream, free_port
+from tests.guard.test_guard import WordCheck, WordParams
 
 from charter.checks import BUILTIN_CHECKS, Check, CheckVerdict, Registry, Sample, Span, check
 from charter.gateway import ApiKey, GatewayApp, GatewayConfig, create_app
@@ -109,29 +109,6 @@ BUILTIN_SPEC_TEXT = re.sub(
     ),
     flags=re.S,
 )
-
-
-class WordParams(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    word: str
-
-
-@check("word")
-class WordCheck(Check):
-    """Test check: the reply must not contain ``word``; streamable (judges partial replies)."""
-
-    Params = WordParams
-    streamable: ClassVar[bool] = True
-
-    async def evaluate(self, sample: Sample) -> CheckVerdict:
-        assert isinstance(self.params, WordParams)
-        spans = [
-            Span(start=m.start(), end=m.end(), text=m.group(0))
-            for m in re.finditer(self.params.word, sample.reply)
-        ]
-        return self.verdict(
-            label="violation" if spans else "ok", score=float(bool(spans)), passed=not spans, evidence=spans
-        )
 
 
 @check("input_word")
