@@ -255,3 +255,50 @@ def test_llm_policy_judge_reads_the_statement(tmp_path: Path) -> None:
     assert decision.citations[0].evidence[0].text == "idiot"
     kind = Guard(spec, judge_model="mock/judge").check_output(conv((Role.USER, "hi")), "hello friend")
     assert kind.action == "allow"
+
+
+def test_remote_checks_run_concurrently_and_local_checks_in_turn() -> None:
+    log: list[str] = []
+
+    class Remote(Check):
+        remote: ClassVar[bool] = True
+        per_statement: ClassVar[bool] = True  # one evaluation per statement, like the LLM judge
+
+        async def evaluate(self, sample: Sample) -> CheckVerdict:
+            log.append(f"{self.statement_id}:start")
+            await asyncio.sleep(0.3)
+            log.append(f"{self.statement_id}:end")
+            return self.verdict(label="ok", score=0.0, passed=True)
+
+    class Local(Check):
+        async def evaluate(self, sample: Sample) -> CheckVerdict:
+            log.append(f"{self.statement_id}:local")
+            return self.verdict(label="ok", score=0.0, passed=True)
+
+    spec = parse_spec(
+        "# R {#r}\n\n"
+        + "".join(
+            f"## {sid} {{#{sid} authority=root}}\n\n```charter\nchecks: [{name}]\naction: block\n```\n\n"
+            for sid, name in (("a", "remote"), ("b", "local"), ("c", "remote"), ("d", "local"))
+        ),
+        source="concurrency.md",
+    )
+    registry = Registry({"remote": Remote, "local": Local})
+    g = Guard(spec, None, registry=registry, tenant="t")
+
+    async def run() -> float:
+        loop = asyncio.get_running_loop()
+        start = loop.time()
+        decision = await g.acheck_output(conv((Role.USER, "hi")), "hello")
+        assert decision.action == "allow" and set(decision.latencies_ms) == {
+            "remote@a",
+            "remote@c",
+            "local@b",
+            "local@d",
+        }
+        return loop.time() - start
+
+    elapsed = asyncio.run(run())
+    assert elapsed < 0.5, elapsed  # two 0.3 s remote checks overlap
+    # both remote checks start before the local check runs (once: b and d share its parameters)
+    assert log[:3] == ["a:start", "c:start", "b:local"] and sorted(log[3:]) == ["a:end", "c:end"]

@@ -11,7 +11,6 @@ reuses the refusal judge's features and probabilities and adds a small trained h
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
@@ -21,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from charter.checks._embed import CUE_LABELS, LEXICAL_NAMES, featurize, harm_inputs, load_head
 from charter.checks._refusal import REFUSAL_LABELS, prompt_of, refusal_probabilities
-from charter.checks._registry import Check, check
+from charter.checks._registry import Check, check, run_cpu_bound
 from charter.checks._types import CheckVerdict, Sample, Span
 
 __all__ = ["HarmJudge", "HarmParams", "HarmResult", "classify_harm"]
@@ -138,4 +137,4 @@ class HarmJudge(Check):
     async def evaluate_batch(self, samples: Sequence[Sample]) -> list[CheckVerdict]:
         if not samples:
             return []
-        return await asyncio.to_thread(self._verdicts, list(samples))
+        return await run_cpu_bound(self._verdicts, samples)

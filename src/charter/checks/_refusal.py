@@ -17,7 +17,6 @@ feed a small trained head (``weights/refusal_head.npz``, trained by ``training/t
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Literal
@@ -28,7 +27,7 @@ from pydantic import BaseModel, ConfigDict
 
 from charter.chat import Role
 from charter.checks._embed import CUE_LABELS, Features, featurize, load_head, refusal_inputs
-from charter.checks._registry import Check, check
+from charter.checks._registry import Check, check, run_cpu_bound
 from charter.checks._types import CheckVerdict, Sample, Span
 
 __all__ = [
@@ -181,4 +180,4 @@ class RefusalJudge(Check):
     async def evaluate_batch(self, samples: Sequence[Sample]) -> list[CheckVerdict]:
         if not samples:
             return []
-        return await asyncio.to_thread(self._verdicts, list(samples))
+        return await run_cpu_bound(self._verdicts, samples)

@@ -74,10 +74,14 @@ class Check(ABC):
     #: whether the verdict depends on the statement it serves (an LLM judge reading the statement);
     #: other checks with equal parameters give one verdict that the guard cites for each statement
     per_statement: ClassVar[bool] = False
+    #: whether :meth:`evaluate` waits on something outside the process (a model endpoint): the guard
+    #: runs such checks concurrently, and local ones one after another, inline
+    remote: ClassVar[bool] = False
 
     def __init__(self, params: BaseModel | None = None, *, statement_id: str | None = None) -> None:
         self.params = params if params is not None else self.Params()
         self.statement_id = statement_id
+        self._params_json: dict[str, Any] | None = None
 
     @classmethod
     def streams(cls, params: Mapping[str, Any]) -> bool:
@@ -114,9 +118,11 @@ class Check(ABC):
         evidence: Sequence[Span] = (),
         error: str | None = None,
     ) -> CheckVerdict:
+        if self._params_json is None:  # dumped once: every verdict of this check carries its parameters
+            self._params_json = self.params.model_dump(mode="json", exclude_defaults=True)
         return CheckVerdict(
             check=self.name,
-            params=self.params.model_dump(mode="json", exclude_defaults=True),
+            params=self._params_json,
             statement_id=self.statement_id,
             label=label,
             score=min(1.0, max(0.0, score)),
@@ -125,6 +131,25 @@ class Check(ABC):
             evidence=list(evidence),
             error=error,
         )
+
+
+#: a batch of judge inputs up to this many reply characters is judged on the caller's event loop
+#: (about a millisecond of CPU); a larger one goes to a worker thread so the loop keeps serving
+INLINE_CHARS = 4000
+
+
+async def run_cpu_bound(
+    judge: Callable[[list[Sample]], list[CheckVerdict]], samples: Sequence[Sample]
+) -> list[CheckVerdict]:
+    """``judge(samples)`` (synchronous, CPU-bound): inline when the batch is small, else in a thread.
+
+    Handing a small batch to a worker thread costs more than judging it: the worker then waits for
+    the GIL while a busy event loop holds it (a gateway's replies queue behind that wait).
+    """
+    batch = list(samples)
+    if sum(len(s.reply) for s in batch) <= INLINE_CHARS:
+        return judge(batch)
+    return await asyncio.to_thread(judge, batch)
 
 
 C = TypeVar("C", bound=type[Check])

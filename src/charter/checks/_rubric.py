@@ -217,6 +217,7 @@ class RubricJudge(Check):
     """
 
     per_statement: ClassVar[bool] = True
+    remote: ClassVar[bool] = True
 
     Params = RubricParams
 

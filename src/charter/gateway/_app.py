@@ -27,8 +27,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import httpx
-
 from charter.chat import Conversation
 from charter.checks import Registry, Span
 from charter.exceptions import CharterError, ConfigError, StoreError
@@ -661,7 +659,6 @@ def create_app(
     registry: Registry | None = None,
     store: Store | None = None,
     profiles: dict[str, Profile] | None = None,
-    upstream_transport: httpx.AsyncBaseTransport | None = None,
 ) -> GatewayApp:
     """Build the gateway: load the spec, profiles and keys; prepare one guard per tenant and profile.
 
@@ -707,7 +704,6 @@ def create_app(
         timeout_s=config.upstream_timeout_s,
         connect_timeout_s=config.upstream_connect_timeout_s,
         max_connections=config.upstream_max_connections,
-        transport=upstream_transport,
     )
     return GatewayApp(
         config,

@@ -1,4 +1,10 @@
-"""The upstream OpenAI-compatible endpoint, over one pooled ``httpx.AsyncClient``.
+"""The upstream OpenAI-compatible endpoint, over one pooled ``aiohttp`` client session.
+
+aiohttp rather than httpx here: the gateway makes one upstream call per request on its event loop,
+and aiohttp's C-accelerated HTTP/1.1 client spends about a quarter of httpx's CPU time per call
+(``bench/gateway.py``), which is most of the gateway's own overhead. Timeouts: ``timeout_s`` bounds
+each wait for upstream bytes (the reply's head, a body chunk, the next stream event), not the whole
+reply, so a long stream that keeps flowing is never cut; ``connect_timeout_s`` bounds connecting.
 
 The upstream's API key comes from the environment (``CHARTER_UPSTREAM_API_KEY`` by default) and is
 sent only in the ``Authorization`` header of upstream requests: it is scrubbed from anything the
@@ -11,16 +17,18 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-import httpx
+import aiohttp
 
 __all__ = ["Failure", "FailureKind", "Upstream", "UpstreamStream"]
 
 FailureKind = Literal["timeout", "unreachable", "status", "malformed", "disconnected"]
 _ERROR_CHARS = 500
+#: exceptions a call to the upstream can end with (timeouts are ``TimeoutError`` subclasses)
+_TRANSPORT_ERRORS = (TimeoutError, aiohttp.ClientError)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,13 +60,7 @@ class Failure:
 
 
 class Upstream:
-    """Pooled clients for ``POST {base}/chat/completions`` and ``GET {base}/models``.
-
-    The pool is split over ``shards`` ``httpx.AsyncClient`` instances, each request going to the
-    least busy one: httpcore scans every pooled connection (and polls its socket) each time a request
-    starts or ends, which grows with the square of the connections in one pool; small pools keep
-    that cost flat under high concurrency.
-    """
+    """One pooled client session for ``POST {base}/chat/completions`` and ``GET {base}/models``."""
 
     def __init__(
         self,
@@ -68,20 +70,17 @@ class Upstream:
         timeout_s: float = 120.0,
         connect_timeout_s: float = 10.0,
         max_connections: int = 512,
-        shards: int = 16,
-        transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self._api_key = api_key or None
-        self._timeout = httpx.Timeout(timeout_s, connect=connect_timeout_s, pool=timeout_s)
-        self._shards = 1 if transport is not None else max(1, min(shards, max_connections))
-        per_shard = -(-max_connections // self._shards)
-        self._limits = httpx.Limits(
-            max_connections=per_shard, max_keepalive_connections=per_shard, keepalive_expiry=30.0
+        self._timeout = aiohttp.ClientTimeout(
+            total=None,
+            connect=timeout_s + connect_timeout_s,  # waiting for a pooled connection, then connecting
+            sock_connect=connect_timeout_s,
+            sock_read=timeout_s,
         )
-        self._transport = transport
-        self._clients: list[httpx.AsyncClient] = []
-        self._busy: list[int] = []
+        self._max_connections = max_connections
+        self._session: aiohttp.ClientSession | None = None
         self._key_bytes = self._api_key.encode() if self._api_key else None
         self._headers = {"content-type": "application/json", "user-agent": "charter-gateway"}
         if self._api_key:
@@ -91,39 +90,25 @@ class Upstream:
         return f"Upstream({self.base_url!r}, api_key={'set' if self._api_key else 'unset'})"
 
     def start(self) -> None:
-        """Create the clients (once; they share one TLS context). Call it inside the server's loop."""
-        if self._clients:
-            return
-        tls = httpx.create_ssl_context() if self.base_url.startswith("https:") else False
-        self._clients = [
-            httpx.AsyncClient(
+        """Create the session (once). Call it inside the server's event loop."""
+        if self._session is None or self._session.closed:
+            self._session = aiohttp.ClientSession(
+                connector=aiohttp.TCPConnector(limit=self._max_connections, keepalive_timeout=30.0),
                 timeout=self._timeout,
-                limits=self._limits,
-                transport=self._transport,
                 headers=self._headers,
-                follow_redirects=False,
-                verify=tls,
+                trust_env=True,  # HTTP(S)_PROXY / NO_PROXY, as most HTTP clients honour them
             )
-            for _ in range(self._shards)
-        ]
-        self._busy = [0] * self._shards
 
-    def _acquire(self) -> int:
-        """The index of the least busy client."""
-        if not self._clients:
+    def _client(self) -> aiohttp.ClientSession:
+        if self._session is None or self._session.closed:
             self.start()
-        busy = self._busy
-        index = busy.index(min(busy))
-        busy[index] += 1
-        return index
-
-    def _release(self, index: int) -> None:
-        self._busy[index] -= 1
+        assert self._session is not None
+        return self._session
 
     async def aclose(self) -> None:
-        clients, self._clients = self._clients, []
-        for client in clients:
-            await client.aclose()
+        session, self._session = self._session, None
+        if session is not None:
+            await session.close()
 
     def scrub(self, text: str) -> str:
         """``text`` without the upstream key (an upstream may echo credentials in an error)."""
@@ -132,15 +117,15 @@ class Upstream:
         return text
 
     # -- helpers -----------------------------------------------------------------------------
-    def _transport_failure(self, exc: httpx.HTTPError) -> Failure:
+    def _transport_failure(self, exc: BaseException) -> Failure:
         detail = self.scrub(f"{type(exc).__name__}: {exc}")[:_ERROR_CHARS]
-        if isinstance(exc, httpx.TimeoutException):
+        if isinstance(exc, TimeoutError):
             return Failure("timeout", f"the upstream did not answer in time ({detail})")
-        if isinstance(exc, httpx.ConnectError | httpx.UnsupportedProtocol):
+        if isinstance(exc, aiohttp.ClientConnectorError | aiohttp.InvalidURL):
             return Failure("unreachable", f"cannot reach the upstream ({detail})")
         return Failure("disconnected", f"the upstream connection failed ({detail})")
 
-    def _status_failure(self, response: httpx.Response, body: bytes) -> Failure:
+    def _status_failure(self, status: int, headers: Mapping[str, str], body: bytes) -> Failure:
         error: dict[str, Any] | None = None
         message = ""
         try:
@@ -161,25 +146,23 @@ class Upstream:
         message = self.scrub(" ".join(message.split()))[:_ERROR_CHARS]
         return Failure(
             "status",
-            f"the upstream answered HTTP {response.status_code}" + (f": {message}" if message else ""),
-            status=response.status_code,
+            f"the upstream answered HTTP {status}" + (f": {message}" if message else ""),
+            status=status,
             error=error,
-            retry_after=response.headers.get("retry-after"),
+            retry_after=headers.get("retry-after"),
         )
 
     # -- calls -------------------------------------------------------------------------------
     async def chat(self, body: bytes) -> tuple[dict[str, Any], bytes] | Failure:
         """One plain chat completion (``body``: the JSON request): the reply (parsed, raw) or a failure."""
-        index = self._acquire()
         try:
-            response = await self._clients[index].post(self.base_url + "/chat/completions", content=body)
-        except httpx.HTTPError as exc:
+            async with self._client().post(self.base_url + "/chat/completions", data=body) as response:
+                content = await response.read()
+                status, headers = response.status, response.headers
+        except _TRANSPORT_ERRORS as exc:
             return self._transport_failure(exc)
-        finally:
-            self._release(index)
-        content = response.content
-        if response.status_code != 200:
-            return self._status_failure(response, content)
+        if status != 200:
+            return self._status_failure(status, headers, content)
         if self._key_bytes is not None and self._key_bytes in content:
             content = content.replace(self._key_bytes, b"[upstream key]")
         try:
@@ -195,42 +178,35 @@ class Upstream:
 
     async def stream(self, body: bytes) -> UpstreamStream | Failure:
         """Open a streamed chat completion; the caller must ``aclose`` the returned stream."""
-        index = self._acquire()
-        client = self._clients[index]
         try:
-            request = client.build_request("POST", self.base_url + "/chat/completions", content=body)
-            response = await client.send(request, stream=True)
-        except httpx.HTTPError as exc:
-            self._release(index)
+            response = await self._client().post(self.base_url + "/chat/completions", data=body)
+        except _TRANSPORT_ERRORS as exc:
             return self._transport_failure(exc)
-        if response.status_code != 200:
+        if response.status != 200:
             try:
-                content = await response.aread()
-            except httpx.HTTPError as exc:
+                content = await response.read()
+            except _TRANSPORT_ERRORS as exc:
                 return self._transport_failure(exc)
             finally:
-                await response.aclose()
-                self._release(index)
-            return self._status_failure(response, content)
+                response.release()
+            return self._status_failure(response.status, response.headers, content)
         kind = response.headers.get("content-type", "")
         if not kind.startswith("text/event-stream"):
-            await response.aclose()
-            self._release(index)
+            response.close()
             return Failure("malformed", f"the upstream did not stream (content-type {kind!r})", status=200)
-        return UpstreamStream(self, response, index)
+        return UpstreamStream(self, response)
 
     async def models(self) -> dict[str, Any] | Failure:
-        index = self._acquire()
         try:
-            response = await self._clients[index].get(self.base_url + "/models")
-        except httpx.HTTPError as exc:
+            async with self._client().get(self.base_url + "/models") as response:
+                content = await response.read()
+                status, headers = response.status, response.headers
+        except _TRANSPORT_ERRORS as exc:
             return self._transport_failure(exc)
-        finally:
-            self._release(index)
-        if response.status_code != 200:
-            return self._status_failure(response, response.content)
+        if status != 200:
+            return self._status_failure(status, headers, content)
         try:
-            data = json.loads(response.content)
+            data = json.loads(content)
         except ValueError:
             return Failure("malformed", "the upstream's model list is not valid JSON", status=200)
         if not isinstance(data, dict) or not isinstance(data.get("data"), list):
@@ -241,21 +217,33 @@ class Upstream:
 class UpstreamStream:
     """Server-sent events of one streamed completion: each ``data:`` payload parsed, until ``[DONE]``."""
 
-    def __init__(self, upstream: Upstream, response: httpx.Response, shard: int) -> None:
+    def __init__(self, upstream: Upstream, response: aiohttp.ClientResponse) -> None:
         self.upstream = upstream
         self.response = response
         self.done = False
-        self._shard: int | None = shard
         self.started = time.perf_counter()
+
+    async def _lines(self) -> AsyncIterator[str]:
+        """The stream's lines (any of ``\\n``, ``\\r\\n`` endings), decoded, the upstream key scrubbed."""
+        key = self.upstream._api_key
+        pending = b""
+        async for data in self.response.content.iter_any():
+            pending += data
+            if b"\n" not in data:
+                continue
+            *lines, pending = pending.split(b"\n")
+            for raw in lines:
+                line = raw.decode("utf-8", "replace").removesuffix("\r")
+                yield line.replace(key, "[upstream key]") if key is not None and key in line else line
+        if pending:
+            line = pending.decode("utf-8", "replace").removesuffix("\r")
+            yield line.replace(key, "[upstream key]") if key is not None and key in line else line
 
     async def events(self) -> AsyncIterator[dict[str, Any] | Failure]:
         """Each chunk as a dict; a :class:`Failure` as the last item when the stream breaks."""
         data: list[str] = []
         try:
-            key = self.upstream._api_key
-            async for line in self.response.aiter_lines():
-                if key is not None and key in line:
-                    line = line.replace(key, "[upstream key]")
+            async for line in self._lines():
                 if line:
                     if line.startswith("data:"):
                         data.append(line[6:] if line.startswith("data: ") else line[5:])
@@ -280,16 +268,12 @@ class UpstreamStream:
                     yield Failure("status", f"the upstream failed mid-stream: {message}", status=200)
                     return
                 yield chunk
-        except httpx.HTTPError as exc:
+        except _TRANSPORT_ERRORS as exc:
             yield self.upstream._transport_failure(exc)
             return
         if data and "\n".join(data).strip() == "[DONE]":
             self.done = True
 
     async def aclose(self) -> None:
-        try:
-            await self.response.aclose()
-        finally:
-            if self._shard is not None:
-                self.upstream._release(self._shard)
-                self._shard = None
+        """Give the connection back to the pool (closed instead when the body was not read to its end)."""
+        self.response.release()

@@ -140,18 +140,29 @@ class Guard:
     async def _run(
         self, checks: list[ActiveCheck], sample: Sample
     ) -> list[tuple[ActiveCheck, CheckVerdict, float]]:
-        """Run each distinct (check, parameters) once and cite its verdict for every statement using it."""
+        """Run each distinct (check, parameters) once and cite its verdict for every statement using it.
+
+        Every check runs under the judge timeout. Remote checks (LLM judges) run concurrently; local
+        checks run one after another while those wait, awaited directly: no task per check, so a
+        request's local checks finish without yielding the event loop to other requests in between.
+        """
         if not checks:
             return []
-        distinct = list(dict.fromkeys(c.key for c in checks))
         first: dict[str, ActiveCheck] = {}
         for active in checks:
             first.setdefault(active.key, active)
-        if len(distinct) == 1:
-            outcomes = [await self._evaluate(first[distinct[0]], sample)]
-        else:
-            outcomes = list(await asyncio.gather(*(self._evaluate(first[k], sample) for k in distinct)))
-        by_key = dict(zip(distinct, outcomes, strict=True))
+        remote = [k for k, a in first.items() if self._instance(a).remote]
+        pending = asyncio.gather(*(self._evaluate(first[k], sample) for k in remote)) if remote else None
+        by_key: dict[str, tuple[CheckVerdict, float]] = {}
+        if pending is not None:
+            await asyncio.sleep(0)  # let the remote calls go out before the local checks run
+        try:
+            for key, active in first.items():
+                if key not in remote:
+                    by_key[key] = await self._evaluate(active, sample)
+        finally:
+            if pending is not None:
+                by_key.update(zip(remote, await pending, strict=True))
         results = []
         for active in checks:
             verdict, elapsed = by_key[active.key]

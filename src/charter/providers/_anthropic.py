@@ -1,7 +1,8 @@
 """``anthropic/MODEL``: Anthropic's Messages API through its SDK, an optional extra.
 
 Install with ``pip install 'charter[anthropic]'``. System and developer messages become the
-``system`` prompt; the API key comes from ``ANTHROPIC_API_KEY`` (or ``api_key_env``).
+``system`` prompt; tool outputs become user turns labelled ``[output of NAME]``; the API key comes
+from ``ANTHROPIC_API_KEY`` (or ``api_key_env``).
 """
 
 from __future__ import annotations
@@ -26,6 +27,17 @@ def _sdk() -> Any:
         raise MissingDependency("anthropic", "anthropic") from exc
 
 
+def _turn_text(message: Message) -> str:
+    """A turn's text. A tool output becomes a user turn labelled as such, so the model can still tell
+    it from the user's own words (an instruction inside it carries no authority); empty text, which the
+    API rejects, becomes a placeholder."""
+    text = message.content
+    if message.role is Role.TOOL:
+        source = message.name or message.attributes.get("tool") or "a tool"
+        text = f"[output of {source}]\n{text}"
+    return text if text.strip() else "(empty)"
+
+
 class AnthropicProvider(Provider):
     def __init__(self, model: str, *, api_key_env: str = "ANTHROPIC_API_KEY", max_tokens: int = 1024) -> None:
         sdk = _sdk()
@@ -44,7 +56,7 @@ class AnthropicProvider(Provider):
         params = params or GenerationParams()
         system = "\n\n".join(m.content for m in messages if m.role in (Role.SYSTEM, Role.DEVELOPER))
         turns = [
-            {"role": "assistant" if m.role is Role.ASSISTANT else "user", "content": m.content}
+            {"role": "assistant" if m.role is Role.ASSISTANT else "user", "content": _turn_text(m)}
             for m in messages
             if m.role not in (Role.SYSTEM, Role.DEVELOPER)
         ]

@@ -4,6 +4,30 @@ Works with api.openai.com and with any server that speaks ``POST /chat/completio
 llama.cpp, Ollama, LiteLLM, ...). The API key is read from an environment variable named by an
 option and is sent only in the ``Authorization`` header: it never appears in an error message, a
 ``repr`` or a log line.
+
+**Tool messages.** Strict endpoints (api.openai.com, vLLM, llama.cpp server, ...) answer HTTP 400
+unless every ``tool`` message carries a ``tool_call_id`` declared in the ``tool_calls`` of the
+assistant message that starts its run of tool messages (the assistant message directly before it,
+other tool messages of the same turn in between). Charter's conversations (the audit's
+``tool_injection`` variants, ``<tool>`` turns of spec examples) rarely say which call a tool message
+answers, so :func:`_declare_tool_calls` completes them when the body is built, without changing a
+message's content or the order of the conversation's messages:
+
+- a tool message keeps its ``tool_call_id`` attribute when the assistant message of its run declares
+  it; one without that attribute answers the first call of that assistant message not answered yet;
+  otherwise it gets an id (that attribute if no other call uses it yet, else ``call_<index>``,
+  ``index`` being its position in the conversation) and the call is declared: as a new ``tool_calls``
+  entry of the assistant message directly before the run (its content is kept), or, when the run
+  follows no assistant message (a tool message first, or after a user message), of a synthetic
+  assistant message (``content: null``) inserted before the run's first tool message;
+- the declared call is ``{"id", "type": "function", "function": {"name", "arguments": "{}"}}``, the
+  name being the tool message's ``name`` (``<tool name=...>`` in a spec), else its ``tool`` attribute,
+  else the ``recipient`` of the calling assistant message (the Model Spec's ``recipient=browser`` or
+  ``recipient=functions.foo``), else ``tool``, cut to what function names allow
+  (``[A-Za-z0-9_-]{1,64}``, ``functions.`` prefix dropped);
+- an assistant message may record its calls in ``attributes["tool_calls"]`` (the JSON array of a
+  :attr:`Completion.tool_calls <charter.providers.Completion.tool_calls>`); they are sent as given,
+  so a conversation that already pairs every tool message with a recorded call is sent unchanged.
 """
 
 from __future__ import annotations
@@ -32,6 +56,7 @@ DEFAULT_BASE_URL = "https://api.openai.com/v1"
 _OPTIONS = ("base_url", "api_key", "api_key_env", "developer_role", "timeout", "headers", "transport")
 _SECRET = re.compile(r"\b(sk-[A-Za-z0-9_*.-]{4,})")
 _ERROR_CHARS = 300
+_FUNCTION_CHARS = re.compile(r"[^A-Za-z0-9_-]")
 #: keep every connection alive: httpx's default keeps only 20 idle, so with more concurrent calls (the
 #: audit's --concurrency 32) most requests paid a new TCP (and TLS) handshake
 _LIMITS = httpx.Limits(max_connections=256, max_keepalive_connections=256)
@@ -98,6 +123,72 @@ def _text_of(content: str | list[dict[str, Any]] | None) -> str:
     return "".join(
         str(part.get("text", "")) for part in content if part.get("type") in ("text", "output_text")
     )
+
+
+def _recorded_calls(message: Message) -> list[dict[str, Any]]:
+    """The tool calls an assistant message records in ``attributes["tool_calls"]`` (a JSON array)."""
+    try:
+        calls = json.loads(message.attributes["tool_calls"])
+    except ValueError as exc:
+        raise ConfigError(f"assistant message attribute tool_calls is not JSON: {exc}") from exc
+    if not isinstance(calls, list) or not all(isinstance(call, dict) for call in calls):
+        raise ConfigError("assistant message attribute tool_calls must be a JSON array of tool call objects")
+    return calls
+
+
+def _function_name(tool: Message, caller: Message | None) -> str:
+    raw = tool.name or tool.attributes.get("tool") or (caller.attributes.get("recipient") if caller else None)
+    name = _FUNCTION_CHARS.sub("_", (raw or "").removeprefix("functions."))[:64]
+    return name or "tool"
+
+
+def _declare_tool_calls(
+    messages: Sequence[Message], wire: Sequence[Mapping[str, Any]]
+) -> list[dict[str, Any]]:
+    """``wire`` (``messages`` as sent) with every tool message answering a declared tool call.
+
+    Pure: returns new dicts and never changes its arguments. See the module docstring for the rules.
+    """
+    recorded = {call.get("id") for item in wire for call in item.get("tool_calls") or ()}
+    owned = {m.attributes["tool_call_id"] for m in messages if "tool_call_id" in m.attributes}
+    out: list[dict[str, Any]] = []
+    used: set[str] = set()  # ids declared so far by the calls this function added
+    caller: dict[str, Any] | None = None  # the assistant message the current run of tool messages answers
+    source: Message | None = None  # ... and the message it was built from (None when synthetic)
+    answered: set[str] = set()
+    for index, (message, item) in enumerate(zip(messages, wire, strict=True)):
+        sent = dict(item)
+        if message.role is not Role.TOOL:
+            caller, source = (sent, message) if message.role is Role.ASSISTANT else (None, None)
+            answered = set()
+            out.append(sent)
+            continue
+        own = message.attributes.get("tool_call_id")
+        declared = [call.get("id") for call in (caller or {}).get("tool_calls") or ()]
+        open_calls = [d for d in declared if isinstance(d, str) and d and d not in answered]
+        if own and own in open_calls:
+            call_id = own
+        elif not own and open_calls:  # a recorded call not answered yet: this message answers it
+            call_id = open_calls[0]
+        else:
+            if own and own not in recorded and own not in used:
+                call_id = own
+            else:
+                call_id, suffix = f"call_{index}", 0
+                while call_id in recorded or call_id in owned or call_id in used:
+                    suffix += 1
+                    call_id = f"call_{index}_{suffix}"
+            if caller is None:
+                caller, source = {"role": "assistant", "content": None}, None
+                out.append(caller)
+            function = {"name": _function_name(message, source), "arguments": "{}"}
+            call = {"id": call_id, "type": "function", "function": function}
+            caller["tool_calls"] = [*(caller.get("tool_calls") or ()), call]
+            used.add(call_id)
+        answered.add(call_id)
+        sent["tool_call_id"] = call_id
+        out.append(sent)
+    return out
 
 
 class OpenAIProvider(Provider):
@@ -175,13 +266,14 @@ class OpenAIProvider(Provider):
         out: dict[str, Any] = dict(message.to_openai())
         if message.role is Role.DEVELOPER:
             out["role"] = self.developer_role
-        if message.role is Role.TOOL and "tool_call_id" in message.attributes:
-            out["tool_call_id"] = message.attributes["tool_call_id"]
+        if message.role is Role.ASSISTANT and "tool_calls" in message.attributes:
+            out["tool_calls"] = _recorded_calls(message)
         return out
 
     def payload(self, messages: Sequence[Message], params: GenerationParams) -> dict[str, Any]:
         """The JSON body sent to ``/chat/completions``."""
-        body: dict[str, Any] = {"model": self.model, "messages": [self._message(m) for m in messages]}
+        wire = _declare_tool_calls(messages, [self._message(m) for m in messages])
+        body: dict[str, Any] = {"model": self.model, "messages": wire}
         for field in ("temperature", "max_tokens", "seed", "top_p"):
             value = getattr(params, field)
             if value is not None:
