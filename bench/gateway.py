@@ -13,6 +13,9 @@ Reading the numbers: with a fixed 50 ms upstream, closed-loop clients move in lo
 answered together, so each burst of N requests queues on the gateway's one event loop and the added
 p50 is about N/2 times the gateway's CPU per request. The extra rows at 16 clients with an upstream
 answering in 50-70 ms (uniform) show the same gateway when arrivals drift apart, as with a real model.
+The main rows answer every request with the same text, so the embedded judges' feature cache hits;
+the "varied" rows answer each request with a different text (the bundled spec's example responses,
+numbered), so every reply is featurised from scratch, as with real traffic.
 
 The gateway, the upstream and this load generator run as separate processes; on a machine with
 two or more cores the gateway gets a core of its own. Prints a table and writes
@@ -248,6 +251,16 @@ def _specs(folder: Path) -> dict[str, tuple[Path, list[str]]]:
     return configs
 
 
+def _example_replies() -> list[str]:
+    """The bundled spec's example responses (GOOD and BAD, all lengths): real reply text for the rows
+    where every reply differs, so the embedded judges featurise each one (no cache hit)."""
+    from charter.spec import load_spec
+    from charter.specs import default_spec_path
+
+    spec = load_spec(default_spec_path())
+    return [r.content for s in spec.statements for e in s.examples for r in e.responses if r.content.strip()]
+
+
 def _row(concurrency: int, stream: bool, direct: dict[str, Any], through: dict[str, Any]) -> dict[str, Any]:
     return {
         "concurrency": concurrency,
@@ -289,21 +302,29 @@ def _measure(
         _pin(gateway.pid, cpus[0])
         print(f"\n{name}: {spec.name}\n{_HEADER}", flush=True)
         rows = []
+
+        def measure(
+            concurrency: int, stream: bool, model: str = "bench-model", note: str = ""
+        ) -> dict[str, Any]:
+            direct = run_load(up_port, stream, None, concurrency, seconds[concurrency], model=model)
+            through = run_load(
+                gw_port, stream, key, concurrency, seconds[concurrency], gateway.pid, model=model
+            )
+            row = _row(concurrency, stream, direct, through)
+            print(_line(row) + note, flush=True)
+            return row
+
         for concurrency in CONCURRENCY:
             for stream in (False, True):
-                direct = run_load(up_port, stream, None, concurrency, seconds[concurrency])
-                through = run_load(gw_port, stream, key, concurrency, seconds[concurrency], gateway.pid)
-                rows.append(_row(concurrency, stream, direct, through))
-                print(_line(rows[-1]), flush=True)
-        jittered = []
-        for stream in (False, True):
-            model = "bench-model-jitter"
-            direct = run_load(up_port, stream, None, 16, seconds[16], model=model)
-            through = run_load(gw_port, stream, key, 16, seconds[16], gateway.pid, model=model)
-            jittered.append(_row(16, stream, direct, through))
-            print(_line(jittered[-1]) + f"  (upstream 50-{50 + JITTER_S * 1000:.0f} ms)", flush=True)
+                rows.append(measure(concurrency, stream))
+        jitter_note = f"  (upstream 50-{50 + JITTER_S * 1000:.0f} ms)"
+        jittered = [measure(16, stream, "bench-model-jitter", jitter_note) for stream in (False, True)]
         result["rows"] = rows
         result["jittered_upstream"] = {"jitter_ms": JITTER_S * 1000, "rows": jittered}
+        varied_note = "  (every reply a different text)"
+        result["varied_replies"] = {
+            "rows": [measure(16, stream, "bench-model-varied", varied_note) for stream in (False, True)]
+        }
         for row in rows:
             suffix = "_stream" if row["stream"] else ""
             entry = result.setdefault(str(row["concurrency"]), {})
@@ -382,9 +403,11 @@ def main() -> int:
         results["store_dir"] = str(store_dir)
         key, _ = add_key(folder / "keys.yaml", tenant="bench", rpm=0)
         up_port = _free_port()
+        replies = folder / "replies.json"
+        replies.write_text(json.dumps(_example_replies()), encoding="utf-8")
         upstream = subprocess.Popen(
             [sys.executable, str(REPO / "tests" / "gateway" / "upstream.py"), "--port", str(up_port),
-             "--delay", str(UPSTREAM_DELAY_S), "--jitter", str(JITTER_S)],
+             "--delay", str(UPSTREAM_DELAY_S), "--jitter", str(JITTER_S), "--replies", str(replies)],
             stdout=subprocess.DEVNULL,
         )  # fmt: skip
         try:

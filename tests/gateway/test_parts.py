@@ -25,6 +25,7 @@ from charter.gateway import (
     create_app,
     hash_key,
     load_keys,
+    save_keys,
 )
 from charter.gateway._wire import BadRequest, mask_segments, parse_messages, reply_segments
 from charter.store import Store
@@ -119,6 +120,38 @@ def test_create_app_checks_profiles(tmp_path: Path, store: Store) -> None:
 
 
 # -- rate buckets and metrics ------------------------------------------------------------------------
+
+
+def test_keys_file_changes_are_picked_up_without_a_restart(
+    tmp_path: Path, upstream: ScriptedUpstream, store: Store
+) -> None:
+    keys = tmp_path / "keys.yaml"
+    first, _ = add_key(keys, tenant="acme")
+    config = GatewayConfig(upstream=upstream.url, keys_file=keys, keys_reload_s=0.05)
+    app = create_app(config, spec=spec(), registry=registry(), store=store)
+    with Served(app) as served:
+
+        def status(key: str) -> int:
+            body = {"model": "m", "messages": [{"role": "user", "content": "hi"}]}
+            headers = {"authorization": f"Bearer {key}"}
+            return httpx.post(f"{served.base_url}/chat/completions", json=body, headers=headers).status_code
+
+        def eventually(key: str, expected: int) -> None:
+            deadline = time.monotonic() + 5
+            while status(key) != expected:
+                assert time.monotonic() < deadline, f"key still answers {status(key)}, not {expected}"
+                time.sleep(0.05)
+
+        kept = app.clients[hash_key(first)]
+        second, _ = add_key(keys, tenant="globex")  # added while serving
+        eventually(second, 200)
+        assert app.clients[hash_key(first)] is kept  # an unchanged key keeps its client and rate bucket
+        keys.write_text("keys: [this is not a key]\n", encoding="utf-8")  # unusable: the keys in use stay
+        time.sleep(0.3)
+        assert status(first) == 200 and status(second) == 200
+        save_keys(keys, [])  # a valid file with no keys revokes them all
+        eventually(first, 401)
+        assert status(second) == 401
 
 
 def test_token_bucket() -> None:

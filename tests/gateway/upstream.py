@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import dataclasses
 import json
 import random
 import socket
@@ -83,6 +84,9 @@ class ScriptedUpstream:
         self.record = True
         #: extra random delay, uniform in [0, jitter] seconds, for requests whose model ends in "-jitter"
         self.jitter = 0.0
+        #: for requests whose model ends in "-varied": the reply text cycles through these, each made
+        #: unique by a serial number (so no cache downstream ever sees the same reply twice)
+        self.varied: list[str] = []
         self.port = 0
         self._lock = threading.Lock()
         self._server: asyncio.AbstractServer | None = None
@@ -177,6 +181,9 @@ class ScriptedUpstream:
             return True
         self._count += 1
         completion_id = f"chatcmpl-up{self._count}"
+        if self.varied and str((request.body or {}).get("model", "")).endswith("-varied"):
+            text = self.varied[self._count % len(self.varied)]
+            reply = dataclasses.replace(reply, content=f"{text} (#{self._count})")
         if (request.body or {}).get("stream"):
             return await self._stream(reply, completion_id, writer)
         message: dict[str, Any] = {"role": "assistant", "content": reply.content, "refusal": None}
@@ -330,6 +337,7 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=9000)
     parser.add_argument("--delay", type=float, default=0.05)
     parser.add_argument("--jitter", type=float, default=0.0, help="extra uniform delay for '*-jitter' models")
+    parser.add_argument("--replies", help="JSON file: a list of reply texts for '*-varied' models")
     parser.add_argument(
         "--content",
         default="Sure. Here is a short and perfectly ordinary answer to your question, "
@@ -339,6 +347,9 @@ def main() -> None:
     upstream = ScriptedUpstream(Reply(content=args.content, delay=args.delay, chunk_chars=12))
     upstream.record = False
     upstream.jitter = args.jitter
+    if args.replies:
+        with open(args.replies, encoding="utf-8") as fh:
+            upstream.varied = [str(text) for text in json.load(fh)]
 
     async def run() -> None:
         await upstream.start(args.port)

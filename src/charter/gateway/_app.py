@@ -18,6 +18,7 @@ cannot keep it, the reply is withheld (fail closed, HTTP 503).
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import math
@@ -82,6 +83,7 @@ class GatewayApp:
         upstream: Upstream,
         decisions: DecisionLog,
         owns_store: bool = False,
+        keyring: Keyring | None = None,
     ) -> None:
         self.config = config
         self.spec = spec
@@ -90,6 +92,8 @@ class GatewayApp:
         self.decisions = decisions
         self.metrics = Metrics()
         self._owns_store = owns_store
+        self._keyring = keyring
+        self._watcher: asyncio.Task[None] | None = None
 
     def __repr__(self) -> str:
         return f"GatewayApp(spec={self.spec.title!r}, keys={len(self.clients)}, upstream={self.upstream!r})"
@@ -107,6 +111,8 @@ class GatewayApp:
             event = await receive()
             if event["type"] == "lifespan.startup":
                 self.upstream.start()
+                if self._keyring is not None and self._keyring.path is not None:
+                    self._watcher = asyncio.create_task(self._watch_keys())
                 await send({"type": "lifespan.startup.complete"})
             elif event["type"] == "lifespan.shutdown":
                 await self.aclose()
@@ -115,9 +121,41 @@ class GatewayApp:
 
     async def aclose(self) -> None:
         """Close the upstream client and, when the app opened it, the store."""
+        watcher, self._watcher = self._watcher, None
+        if watcher is not None:
+            watcher.cancel()
+            await asyncio.gather(watcher, return_exceptions=True)
         await self.upstream.aclose()
         if self._owns_store:
             self.decisions.store.close()
+
+    def reload_keys(self) -> bool:
+        """Re-read the keys file if it changed since it was read; whether the keys changed.
+
+        Keys that stay keep their client (and so their rate-limit bucket); added keys get a guard
+        for their tenant and profile (profiles are read from the profiles folder as at start). A
+        file that cannot be used (half written, a profile missing) is logged and the keys in use
+        stay, so an unusable file never revokes keys by accident (a valid file with no keys does).
+        """
+        if self._keyring is None:
+            return False
+        try:
+            clients = self._keyring.reload(self.clients)
+        except ConfigError as exc:
+            log.error("keys file not reloaded, the previous keys stay in use: %s", exc)
+            return False
+        if clients is None:
+            return False
+        added = len(clients.keys() - self.clients.keys())
+        removed = len(self.clients.keys() - clients.keys())
+        self.clients = clients
+        log.warning("keys reloaded: %d keys (%d added, %d removed)", len(clients), added, removed)
+        return True
+
+    async def _watch_keys(self) -> None:
+        while True:
+            await asyncio.sleep(self.config.keys_reload_s)
+            self.reload_keys()
 
     async def _http(self, scope: Scope, receive: Receive, send: Send) -> None:
         path: str = scope["path"]
@@ -651,6 +689,67 @@ def _profiles(config: GatewayConfig, names: set[str]) -> dict[str, Profile]:
     return found
 
 
+class Keyring:
+    """Turns keys into clients: one guard per (tenant, profile), shared; re-reads the keys file."""
+
+    def __init__(
+        self,
+        config: GatewayConfig,
+        spec: Spec,
+        registry: Registry | None,
+        profiles: dict[str, Profile],
+        *,
+        path: Path | None,
+    ) -> None:
+        self.config = config
+        self.spec = spec
+        self.registry = registry
+        self.profiles = profiles
+        self.path = path
+        self._guards: dict[tuple[str, str], Guard] = {}
+        self._seen = self._stamp()
+
+    def _stamp(self) -> tuple[int, int, int] | None:
+        if self.path is None:
+            return None
+        try:
+            found = self.path.stat()
+        except OSError:
+            return None
+        return (found.st_mtime_ns, found.st_size, found.st_ino)
+
+    def build(self, keys: Sequence[ApiKey], current: dict[str, Client]) -> dict[str, Client]:
+        """Clients for ``keys``; a key already in ``current`` with the same settings keeps its client."""
+        self.profiles.update(_profiles(self.config, {k.profile for k in keys} - set(self.profiles)))
+        clients: dict[str, Client] = {}
+        for key in keys:
+            kept = current.get(key.sha256)
+            if kept is not None and kept.key == key:
+                clients[key.sha256] = kept
+                continue
+            pair = (key.tenant, key.profile)
+            if pair not in self._guards:
+                self._guards[pair] = Guard(
+                    self.spec,
+                    self.profiles[key.profile],
+                    registry=self.registry,
+                    tenant=key.tenant,
+                    judge_timeout_s=self.config.judge_timeout_s,
+                    judge_model=self.config.judge_model,
+                    hold_back=self.config.hold_back,
+                )
+            clients[key.sha256] = Client(key, self._guards[pair])
+        return clients
+
+    def reload(self, current: dict[str, Client]) -> dict[str, Client] | None:
+        """New clients if the keys file changed since last read, else ``None``."""
+        stamp = self._stamp()
+        if self.path is None or stamp is None or stamp == self._seen:
+            return None
+        self._seen = stamp
+        return self.build(load_keys(self.path), current)
+
+
 def create_app(
     config: GatewayConfig,
     *,
@@ -662,7 +761,8 @@ def create_app(
 ) -> GatewayApp:
     """Build the gateway: load the spec, profiles and keys; prepare one guard per tenant and profile.
 
-    ``keys`` defaults to the keys file; ``spec`` to ``config.spec``; ``registry`` to the built-in
+    ``keys`` defaults to the keys file (then re-read when it changes, every
+    ``config.keys_reload_s``); ``spec`` to ``config.spec``; ``registry`` to the built-in
     checks; ``store`` to ``open_store(config.store)`` (then closed with the app); ``profiles`` (by
     name) to the files of ``config.profiles_dir``. Raises :class:`ConfigError` when something is
     missing or a profile asks for more than the spec allows.
@@ -672,29 +772,21 @@ def create_app(
 
     if spec is None:
         spec = open_spec(config.spec)
+    from_file = keys is None
     if keys is None:
         if config.keys_file is None:
             raise ConfigError("no keys file: pass --keys FILE (create a key with: charter serve keys add)")
         keys = load_keys(config.keys_file)
     if not keys:
         raise ConfigError("no keys configured: create one with: charter serve keys add")
-    known = dict(profiles or {})
-    known.update(_profiles(config, {k.profile for k in keys} - set(known)))
-    guards: dict[tuple[str, str], Guard] = {}
-    clients: dict[str, Client] = {}
-    for key in keys:
-        pair = (key.tenant, key.profile)
-        if pair not in guards:
-            guards[pair] = Guard(
-                spec,
-                known[key.profile],
-                registry=registry,
-                tenant=key.tenant,
-                judge_timeout_s=config.judge_timeout_s,
-                judge_model=config.judge_model,
-                hold_back=config.hold_back,
-            )
-        clients[key.sha256] = Client(key, guards[pair])
+    keyring = Keyring(
+        config,
+        spec,
+        registry,
+        dict(profiles or {}),
+        path=config.keys_file if from_file else None,
+    )
+    clients = keyring.build(keys, {})
     owns_store = store is None
     if store is None:
         store = open_store(config.store)
@@ -712,4 +804,5 @@ def create_app(
         upstream=upstream,
         decisions=DecisionLog(store, redact=config.redact_store),
         owns_store=owns_store,
+        keyring=keyring,
     )

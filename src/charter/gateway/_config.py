@@ -185,6 +185,8 @@ class GatewayConfig(BaseModel):
     profiles_dir: Path | None = None
     #: the keys file (sha256 hashes); keys may also be given to ``create_app`` directly
     keys_file: Path | None = None
+    #: how often the gateway looks for changes to the keys file (added, removed, changed keys)
+    keys_reload_s: float = Field(default=2.0, gt=0)
     #: where decisions are stored: a SQLite path or a ``postgresql://`` URL
     store: str = "charter-decisions.db"
     #: mask personal data in the requests and replies kept in the store
