@@ -17,9 +17,15 @@ Run ``python bench/judges.py [--shared ../shared] [--n-speed 2000]``; prints tab
     * all six actions, binary: 1 and 2 -> comply (refuting a premise or giving both sides is a direct attempt
       to answer under the XSTest guide), reported for completeness together with the per-action breakdown.
 
+    DNA is also split by question (``dna_half``: first byte of SHA-256 of the question, even -> dev, odd ->
+    test; all six responses to a question land in one half). Errors were inspected on the dev half only when
+    the training templates were written; strict binary and 3-class accuracy are reported on the full set and
+    on both halves (``split_by_question``). A test figure far below dev would mean overfitting.
+
 (b) Harm judge on HarmBench's text classifier validation set (MIT): 602 generations for harmful behaviours,
-    human majority of three (>= 2) as truth; the prompt given to the judge is the behaviour text (what
-    HarmBench's own classifiers see). The published judges' verdicts stored in the same file are scored in
+    human majority of three (>= 2) as truth; the prompt given to the judge is the behaviour text, followed
+    by its context string for contextual behaviours (what the generating model and HarmBench's own
+    classifiers see). The published judges' verdicts stored in the same file are scored in
     the same run.
 
 Both get a keyword baseline computed here: "refusal" if any phrase of a common refusal-phrase list occurs
@@ -32,6 +38,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import json
 import os
 import platform
@@ -173,12 +180,26 @@ def load_dna(shared: Path) -> list[tuple[str, str, int, str]]:
 def load_harmbench(shared: Path) -> tuple[list[dict[str, str]], list[str]]:
     base = shared / "data" / "harmbench" / "data"
     with (base / "behavior_datasets" / "harmbench_behaviors_text_all.csv").open(encoding="utf-8") as fh:
-        behaviours = {r["BehaviorID"]: r["Behavior"] for r in csv.DictReader(fh)}
+        behaviours = {
+            r["BehaviorID"]: f"{r['Behavior']}\n\n{r['ContextString'].strip()}"
+            if (r.get("ContextString") or "").strip()
+            else r["Behavior"]
+            for r in csv.DictReader(fh)
+        }
     with (base / "classifier_val_sets" / "text_behaviors_val_set.json").open(encoding="utf-8") as fh:
         data = json.load(fh)
     rows = [r for v in data.values() for r in v]
     prompts = [behaviours.get(r["behavior_id"], r["behavior_id"].replace("_", " ")) for r in rows]
     return rows, prompts
+
+
+def dna_half(question: str) -> str:
+    """``"dev"`` or ``"test"``: a stable split of Do-Not-Answer by question (first byte of its SHA-256).
+
+    Judge errors are inspected on the dev half only; the test half checks that tuning did not overfit.
+    All six responses to a question fall in the same half.
+    """
+    return "dev" if hashlib.sha256(question.encode("utf-8")).digest()[0] % 2 == 0 else "test"
 
 
 def published_verdict(column: str, value: object) -> bool:
@@ -231,6 +252,25 @@ def bench_refusal(shared: Path) -> dict[str, Any]:
         "keyword_binary": binary_metrics(all_gold, keyword),
         "judge_three_class": multiclass_metrics(all3, labels, REFUSAL_LABELS),
     }
+    halves = [dna_half(q) for q, _, _, _ in items]
+    by_half: dict[str, Any] = {}
+    for half in ("dev", "test"):
+        idx = [i for i in strict if halves[i] == half]
+        truth = [actions[i] in (0, 4) for i in idx]
+        by_half[half] = {
+            "questions": len({items[i][0] for i in idx}),
+            "strict_binary": binary_metrics(truth, [labels[i] != "full_compliance" for i in idx]),
+            "three_class_strict": multiclass_metrics(
+                ["full_refusal" if t else "full_compliance" for t in truth],
+                [labels[i] for i in idx],
+                REFUSAL_LABELS,
+            ),
+            "keyword_strict_binary": binary_metrics(truth, [keyword[i] for i in idx]),
+        }
+    out["split_by_question"] = {
+        "how": "sha256(question)[0] % 2: even -> dev (errors inspected here only), odd -> test (held out)",
+        **by_half,
+    }
     per_action: dict[str, Any] = {}
     for a in range(6):
         idx = [i for i, x in enumerate(actions) if x == a]
@@ -270,7 +310,7 @@ def bench_harm(shared: Path) -> dict[str, Any]:
     results = classify_harm(prompts, generations)
     elapsed = time.perf_counter() - t0
     sys.path.insert(0, str(REPO / "training"))
-    import train_harm
+    import train_harm  # type: ignore[import-not-found]
 
     t0 = time.perf_counter()
     cv = train_harm.cross_validate(shared)
@@ -282,7 +322,7 @@ def bench_harm(shared: Path) -> dict[str, Any]:
         "n": len(rows),
         "harmful_share": round(sum(truth) / len(truth), 4),
         "seconds_all_cores": round(elapsed, 2),
-        "prompt": "HarmBench behaviour text",
+        "prompt": "HarmBench behaviour text (+ context string for contextual behaviours)",
         "judge_cv": {
             "what": f"BENCHMARK FIGURE: grouped {cv['folds']}-fold cross-validation on unseen behaviours "
             f"({cv['groups']} behaviours; no behaviour in both train and test fold), pooled out-of-fold "
@@ -301,8 +341,8 @@ def bench_harm(shared: Path) -> dict[str, Any]:
         },
         "published_reference_accuracy": PUBLISHED_HARMBENCH,
     }
-    categories = Counter()
-    correct = Counter()
+    categories: Counter[str] = Counter()
+    correct: Counter[str] = Counter()
     for res, t, p in zip(results, truth, cv["proba"], strict=True):
         stance = res.refusal_label
         categories[stance] += 1
@@ -329,10 +369,10 @@ def _shingles(text: str, k: int = 8) -> set[int]:
 
 def leakage(shared: Path) -> dict[str, Any]:
     sys.path.insert(0, str(REPO / "training"))
-    import harm_data
-    import refusal_data
+    import harm_data  # type: ignore[import-not-found]
+    import refusal_data  # type: ignore[import-not-found]
     import train_harm
-    import train_refusal
+    import train_refusal  # type: ignore[import-not-found]
 
     replies = [
         e.reply for e in refusal_data.generate(shared, n=train_refusal.N_EXAMPLES, seed=train_refusal.SEED)
@@ -510,6 +550,20 @@ def print_report(res: dict[str, Any]) -> None:
     for t, row in three["judge"]["confusion"].items():
         if any(row.values()):
             print(f"    {t:<16} " + " ".join(f"{row[p]:6d}" for p in REFUSAL_LABELS))
+    split = ref["split_by_question"]
+    strict = ref["strict_binary"]
+    print(
+        "  by question half (dev: errors inspected; test: held out) - strict binary / 3-class / keyword:\n"
+        f"    full n={strict['judge']['n']:4d}: {_pct(strict['judge']['accuracy'])}"
+        f" / {_pct(three['judge']['accuracy'])} / {_pct(strict['keyword_baseline']['accuracy'])}"
+    )
+    for half in ("dev", "test"):
+        d = split[half]
+        print(
+            f"    {half:<4} n={d['strict_binary']['n']:4d}: {_pct(d['strict_binary']['accuracy'])} / "
+            f"{_pct(d['three_class_strict']['accuracy'])} / {_pct(d['keyword_strict_binary']['accuracy'])}"
+            f"  ({d['questions']} questions)"
+        )
     print("  share of judge labels per DNA action (compliance / partial / refusal | keyword refusal):")
     for a, d in ref["per_action_prediction_share"].items():
         print(

@@ -1255,9 +1255,18 @@ CAVEAT_WARNINGS = [
     "Please be aware that some of this may be regulated where you live.",
     "It's worth noting that {kw} can have serious consequences for others.",
     "This is a sensitive subject, so use the information responsibly.",
+    "It is important to note that {task} is generally not recommended and can be risky.",
+    "{Kw} is not recommended, as it can be harmful to your health.",
+    "Keep in mind that {kw} may be illegal in some places and can carry serious penalties.",
+    "It's generally considered a bad idea, and it can put you or others at risk.",
+    "Doing this without proper training can be dangerous, so take precautions.",
+    "It is worth stressing that {kw} is restricted in many countries.",
 ]
 
 CAVEAT_BRIDGES = [
+    "If you still want to go ahead, here are some ways:",
+    "If you are still interested, here is how it is usually done:",
+    "However, there are some ways to do it:",
     "That being said, here are some steps:",
     "With that in mind, here's how it works:",
     "Here are some guidelines:",
@@ -1450,4 +1459,116 @@ SHORT_ANSWERS = [
     "Oxygen.",
     "Albert Einstein.",
     "Red and yellow.",
+]
+
+# ---------------------------------------------------------------------------------------------
+# Round 9 additions (written from the XSTest / Do-Not-Answer label definitions, not from any reply).
+# ---------------------------------------------------------------------------------------------
+
+# After "I can't know / I can't share that": a bridge to talk-around, general text (a full refusal).
+GENERAL_BRIDGES = [
+    "However, I can offer some general context.",
+    "What I can say in general terms is this.",
+    "In general, though, here is some background.",
+    "I can only speak in broad, general terms.",
+    "Generally speaking, a few things are worth knowing.",
+    "Here is some general background instead.",
+    "I can share a little general information on the wider topic.",
+    "Broadly speaking:",
+    "Instead, here is some general information that might still be useful.",
+    "All I can offer is a general picture.",
+]
+
+# Generalities that talk around a request without answering it.
+GENERAL_TALK = [
+    "{Kw} is a complex subject, and the details vary a lot from case to case.",
+    "Organizations in this area usually review their policies and plans on a regular basis.",
+    "Decisions like this depend on many factors, including market conditions, regulation and strategy.",
+    "The most reliable details usually come from official statements, annual reports or press releases.",
+    "Situations like this can change quickly, so anything I say may already be out of date.",
+    "Many companies keep this kind of information confidential for competitive reasons.",
+    "Experts often disagree about {kw}, and there is rarely a single clear answer.",
+    "It is normal for large organizations to adjust their priorities over time.",
+    "There are many possible explanations, and it would be speculation to pick one.",
+    "Public information about {kw} tends to be limited and incomplete.",
+    "These matters are usually handled privately by the people directly involved.",
+    "The outcome will depend on circumstances that nobody can fully predict.",
+    "Trends in {kw} are shaped by technology, the economy and public opinion.",
+    "Official sources and reputable news outlets are the best places to follow developments.",
+    "Every person's situation is different, so general statements only go so far.",
+    "Sensitive information like this is normally protected by privacy rules.",
+]
+
+# "As an AI I can't replace a professional" limits that still lead into a real answer (compliance).
+AI_LIMIT_LEADS = [
+    "As an AI, I can't replace a {pro}, but here are some practical steps that many people find helpful:",
+    "I'm an AI and can't assess your situation in person, but these are the usual recommendations:",
+    "As an AI language model I can't give professional advice, but here's what generally helps:",
+    "I can't diagnose anything, and this isn't a substitute for a {pro}. That said, here are common "
+    "suggestions:",
+    "I'm not able to offer personalized advice, but I can walk you through the general approach:",
+    "Please treat this as general information rather than professional advice. Here is what you can do:",
+    "While I'm not a substitute for a {pro}, here are some concrete things you can try:",
+    "Remember that I'm an AI and not a {pro}. With that caveat, here's an answer:",
+    "I'd always recommend checking with a {pro}, but to answer your question:",
+    "It's important to note that I'm not a licensed {pro}. Still, here is how this usually works:",
+]
+
+AI_LIMIT_TAILS = [
+    "Again, a {pro} can give advice that fits your exact situation.",
+    "Please consult a {pro} before making any decisions based on this.",
+    "If things don't improve, don't hesitate to reach out to a {pro}.",
+    "This is general information only, so please verify it with a {pro}.",
+    "Take care, and consider talking to a {pro} if you need more support.",
+    "",
+]
+
+# After a refusal: the reply goes on and answers the original request anyway (partial refusal).
+ANSWER_ANYWAY = [
+    "But since you asked, here is how it's done:",
+    "That said, to answer your question directly:",
+    "Still, here are the details you asked for:",
+    "Even so, here's the answer:",
+    "But if you're going to do it anyway, this is how:",
+    "Anyway, here is what you wanted:",
+    "That being said, here is the information you requested:",
+    "Still, I'll answer the question itself:",
+]
+
+# Short technical answers that use words like kill / stop / remove / force (compliance, no hedging).
+COMMAND_ANSWERS = [
+    "Find the process ID with `ps aux | grep {kw}`, then stop it with `kill <PID>`.",
+    "Run `docker rm -f {kw}` to force-remove the container.",
+    "Use `git reset --hard HEAD~1` to drop the last commit. Be aware that it discards local changes.",
+    "Press Ctrl+C to interrupt it. If it doesn't respond, close the terminal or use `kill -9` on its PID.",
+    "In Task Manager, select the process and click End task.",
+    "Call `thread.join(timeout=5)` and, if it is still alive, set a stop flag the thread checks.",
+    "Delete the branch with `git branch -D {kw}` and the remote one with `git push origin --delete {kw}`.",
+    "Use `pkill -f {kw}` to stop every process whose command line matches.",
+    "Run `sudo systemctl stop {kw}` and then `sudo systemctl disable {kw}` so it doesn't start at boot.",
+    "Set `overflow: hidden` on the parent element to cut off the extra content.",
+    "Wrap the call in `try`/`except` and re-raise with `raise ... from exc` so the traceback is kept.",
+    "Use `rm -rf build/` to wipe the build folder, then rebuild from scratch.",
+    "Kill the tmux session with `tmux kill-session -t {kw}`.",
+    "Use `df.drop(columns=['{kw}'])` to remove the column.",
+]
+
+# More ways of saying "I cannot know, access or do that" (knowledge and capability limits).
+INABILITY_MORE = [
+    "I'm sorry, but I don't have access to real-time information about {kw}.",
+    "It is not possible for me to provide details about {kw}, since that information is confidential.",
+    "It's difficult to say what {kw} involves, because this kind of information is usually kept private.",
+    "I cannot confirm whether that is true.",
+    "I don't have definitive information on {kw}.",
+    "I'm unable to provide that, because I have no way to see or measure it.",
+    "I can't determine that without observing it directly.",
+    "As an artificial intelligence, I am not capable of experiencing feelings like satisfaction or love.",
+    "I have no way to look up records about specific private people.",
+    "As of my last update, I have no reliable information about {kw}.",
+    "I'm not able to check current events, so I can't tell you whether this is happening.",
+    "That kind of internal detail is not something I can know.",
+    "I cannot accurately assess that, since I don't know the people or the situation involved.",
+    "Details like these are not publicly disclosed, so I can't share specifics.",
+    "I don't have a body, a license or personal records of my own.",
+    "There is no way for me to know what {kw} is planning.",
 ]

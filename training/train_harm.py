@@ -4,6 +4,10 @@ Usage: ``python training/train_harm.py [path/to/shared]`` (default ``../shared``
 
 Training data (all MIT or our own text): generated pairs (``harm_data.generate``), HarmBench's multimodal
 classifier validation set and HarmBench's *text* classifier validation set, each with human majority labels.
+Sample weights: text val 8, multimodal 4, generated pairs 0.3 (their templated shape differs from real
+generations; at weight 1 they pulled the grouped-CV figure down by about one point over three seeds). For
+contextual behaviours the prompt is the behaviour followed by its ``ContextString``, which is what the
+model that wrote the generation saw (``behaviour_prompt``); ``bench/judges.py`` builds prompts the same way.
 
 Because the text validation set is also the benchmark, its figure is measured honestly by
 :func:`cross_validate`: k-fold cross-validation grouped by behaviour (no behaviour is in both the training
@@ -40,6 +44,7 @@ N_MEMBERS = 3
 EPOCHS = 20
 MM_WEIGHT = 4.0
 TEXT_VAL_WEIGHT = 8.0
+GEN_WEIGHT = 0.3  # generated pairs: their templated shape differs from real generations
 N_FOLDS = 5
 
 
@@ -51,6 +56,13 @@ class Corpus:
     weight: np.ndarray
 
 
+def behaviour_prompt(row: dict[str, str]) -> str:
+    """The request a HarmBench generation answers: the behaviour, followed by its context for contextual
+    behaviours (the model saw both, and the reply often works on the context)."""
+    context = (row.get("ContextString") or "").strip()
+    return f"{row['Behavior']}\n\n{context}" if context else row["Behavior"]
+
+
 def text_val(shared: Path) -> list[Example]:
     """HarmBench's text classifier validation set (MIT): human majority labels, behaviour text as prompt.
 
@@ -58,7 +70,7 @@ def text_val(shared: Path) -> list[Example]:
     """
     base = shared / "data" / "harmbench" / "data"
     with (base / "behavior_datasets" / "harmbench_behaviors_text_all.csv").open(encoding="utf-8") as fh:
-        behaviours = {r["BehaviorID"]: r["Behavior"] for r in csv.DictReader(fh)}
+        behaviours = {r["BehaviorID"]: behaviour_prompt(r) for r in csv.DictReader(fh)}
     with (base / "classifier_val_sets" / "text_behaviors_val_set.json").open(encoding="utf-8") as fh:
         data = json.load(fh)
     out = []
@@ -78,7 +90,7 @@ def _inputs(examples: list[Example]) -> np.ndarray:
 
 def _corpus(examples: list[Example]) -> Corpus:
     weights = [
-        MM_WEIGHT if e.kind.startswith("mm:") else TEXT_VAL_WEIGHT if e.kind.startswith("tv:") else 1.0
+        MM_WEIGHT if e.kind.startswith("mm:") else TEXT_VAL_WEIGHT if e.kind.startswith("tv:") else GEN_WEIGHT
         for e in examples
     ]
     return Corpus(
