@@ -22,9 +22,9 @@ import math
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib.resources import files
 from itertools import chain
 from pathlib import Path
@@ -179,7 +179,7 @@ _CUES: dict[str, str] = {
     ),
     # correcting the premise
     "refutation": (
-        r"(?:^\W{0,3}no[,.!]|\bnot true|\bisn't true|\bis not true|\bthere is no (?:evidence|scientific"
+        r"(?:\bnot true|\bisn't true|\bis not true|\bthere is no (?:evidence|scientific"
         r"|credible|proof|basis)|\bmyth|\bmisconception|\bstereotyp|\bfalse (?:claim|belief|premise"
         r"|assumption)|\bnot accurate|\binaccurate|\bdebunked|\bconspiracy theor|\bnot (?:fair|correct"
         r"|right) to (?:say|assume|generalize|make)|\bgeneraliz\w+|\bno (?:scientific )?evidence"
@@ -260,6 +260,20 @@ _FOREIGN_REFUSAL = (
 
 _CUE_RES: dict[str, re.Pattern[str]] = {name: re.compile(rx) for name, rx in _CUES.items()}
 _CUE_RES["foreign_refusal"] = re.compile(_FOREIGN_REFUSAL)
+#: a refutation may also be a bare "No," opening the reply; matched apart by :func:`_cue_matches` (as an
+#: alternative of the refutation pattern, its anchor kept ``re`` from skipping ahead: ten times slower)
+_OPENING_NO = re.compile(r"\W{0,3}no[,.!]")
+
+
+def _cue_matches(group: str, low: str) -> Iterator[re.Match[str]]:
+    """The matches of cue ``group`` in ``low``, left to right, not overlapping."""
+    pattern = _CUE_RES[group]
+    first = _OPENING_NO.match(low) if group == "refutation" else None
+    if first is None:
+        yield from pattern.finditer(low)
+    else:
+        yield first
+        yield from pattern.finditer(low, first.end())
 
 #: Human names of the cues, used in explanations.
 CUE_LABELS: dict[str, str] = {
@@ -468,6 +482,8 @@ class Encoder:
         return int(self.embedding.shape[1])
 
     def token_ids(self, texts: Sequence[str]) -> list[list[int]]:
+        if len(texts) <= 8:  # encode_batch's thread-pool hand-off costs more than a few texts take
+            return [self.tokenizer.encode(t, add_special_tokens=False).ids for t in texts]
         encoded = self.tokenizer.encode_batch(list(texts), add_special_tokens=False)
         return [e.ids for e in encoded]
 
@@ -676,7 +692,7 @@ def _lexical_row(prompt: str, reply: str) -> tuple[list[float], dict[str, tuple[
     for group in _POSITIONAL:
         n_open = 0
         n_rest = 0
-        for match in _CUE_RES[group].finditer(low):
+        for match in _cue_matches(group, low):
             if match.start() < open_end:
                 n_open += 1
             else:
@@ -697,7 +713,7 @@ def _lexical_row(prompt: str, reply: str) -> tuple[list[float], dict[str, tuple[
     row.extend(rests)
     for group in _WHOLE:
         count = 0
-        for match in _CUE_RES[group].finditer(low):
+        for match in _cue_matches(group, low):
             if group not in cues:
                 cues[group] = (_to_original(match.start(), size), _to_original(match.end(), size))
             count += 1
@@ -884,6 +900,18 @@ class Head:
     def predict_proba(self, x: FloatArray) -> FloatArray:
         if x.ndim != 2 or x.shape[1] != self.mean.shape[0]:
             raise CheckError(f"head {self.name!r} expects {self.mean.shape[0]} inputs, got shape {x.shape}")
+        fused = self._fused
+        if fused is not None:
+            w1, b1, w2, b2 = fused
+            h = x @ w1
+            h += b1
+            np.maximum(h, 0.0, out=h)
+            out = (h @ w2 + b2).reshape(x.shape[0], len(self.members), len(self.classes))
+            out -= out.max(axis=2, keepdims=True)
+            np.exp(out, out=out)
+            out /= out.sum(axis=2, keepdims=True)
+            proba: FloatArray = out.mean(axis=1).astype(np.float32)
+            return proba
         z0 = (x - self.mean) / self.scale
         total = np.zeros((x.shape[0], len(self.classes)), dtype=np.float32)
         for layers in self.members:
@@ -896,6 +924,33 @@ class Head:
             e = np.exp(h)
             total += e / e.sum(axis=1, keepdims=True)
         return (total / len(self.members)).astype(np.float32)
+
+    @cached_property
+    def _fused(self) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray] | None:
+        """The ensemble as two matrix products, when every member has one hidden layer: the
+        standardisation folded into the first layer, the members' hidden units side by side and their
+        output layers block-diagonal. Same function (up to float rounding), a few numpy calls instead of
+        a dozen per member: what a single reply at a time (the gateway) spends its time on."""
+        if not self.members or any(len(layers) != 2 for layers in self.members):
+            return None
+        inv = (1.0 / self.scale).astype(np.float64)
+        firsts = [(w.astype(np.float64) * inv[:, None], b.astype(np.float64)) for (w, b), _ in self.members]
+        w1 = np.hstack([w for w, _ in firsts])
+        b1 = np.hstack([b - self.mean.astype(np.float64) @ w for w, b in firsts])  # w is already scaled
+        hidden = [w.shape[1] for w, _ in firsts]
+        n_classes = len(self.classes)
+        w2 = np.zeros((sum(hidden), n_classes * len(self.members)))
+        row = 0
+        for m, (_, (w, _b)) in enumerate(self.members):
+            w2[row : row + w.shape[0], m * n_classes : (m + 1) * n_classes] = w
+            row += w.shape[0]
+        b2 = np.hstack([b for _, (_w, b) in self.members])
+        return (
+            w1.astype(np.float32),
+            b1.astype(np.float32),
+            w2.astype(np.float32),
+            b2.astype(np.float32),
+        )
 
     def save(self, path: Path) -> None:
         arrays: dict[str, Any] = {
