@@ -28,3 +28,15 @@ def test_small_batches_inline_large_batches_in_a_thread() -> None:
 
     loop_thread = asyncio.run(run())
     assert threads[0] == loop_thread and threads[1] != loop_thread
+
+
+def test_built_in_checks_say_how_the_guard_may_run_them() -> None:
+    from charter.checks import default_registry
+
+    registry = default_registry()
+    for name in registry.names():
+        cls = registry.resolve(name)
+        if name == "llm_rubric":
+            assert cls.remote and not cls.computes_only
+        else:  # pure computations: run inline, without a timeout that could not stop them anyway
+            assert cls.computes_only and not cls.remote, name

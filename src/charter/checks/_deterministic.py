@@ -108,6 +108,8 @@ class PatternCheck(Check):
     Score: 1.0 on violation, 0.0 otherwise.
     """
 
+    computes_only: ClassVar[bool] = True
+
     streamable: ClassVar[bool] = True
 
     @classmethod
@@ -280,6 +282,8 @@ class PiiCheck(Check):
     Score: 1.0 when anything is found, 0.0 otherwise.
     """
 
+    computes_only: ClassVar[bool] = True
+
     streamable: ClassVar[bool] = True
 
     class Params(BaseModel):
@@ -340,6 +344,8 @@ class LeakageCheck(Check):
     it is >= ``threshold``. Evidence = up to three longest runs of reproduced words, as spans of the
     reply. Runs in time linear in the two texts (sets of hashed n-grams).
     """
+
+    computes_only: ClassVar[bool] = True
 
     streamable: ClassVar[bool] = True
 
@@ -475,6 +481,8 @@ class JsonSchemaCheck(Check):
     ever fetched over the network).
     """
 
+    computes_only: ClassVar[bool] = True
+
     class Params(BaseModel):
         model_config = ConfigDict(
             extra="forbid",
@@ -582,6 +590,8 @@ class LengthCheck(Check):
     explanation; for a maximum the evidence is the part of the reply beyond the limit.
     Score: 1.0 on violation, 0.0 otherwise.
     """
+
+    computes_only: ClassVar[bool] = True
 
     class Params(BaseModel):
         model_config = ConfigDict(extra="forbid", frozen=True)
@@ -698,6 +708,8 @@ class LanguageCheck(Check):
     rather than a guess. Score: the identifier's confidence in the reply's language when it
     differs from the expected one, 0.0 otherwise.
     """
+
+    computes_only: ClassVar[bool] = True
 
     class Params(BaseModel):
         model_config = ConfigDict(extra="forbid", frozen=True)

@@ -275,6 +275,7 @@ def _cue_matches(group: str, low: str) -> Iterator[re.Match[str]]:
         yield first
         yield from pattern.finditer(low, first.end())
 
+
 #: Human names of the cues, used in explanations.
 CUE_LABELS: dict[str, str] = {
     "apology": "apology",

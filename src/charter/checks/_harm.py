@@ -110,6 +110,8 @@ def _explain(result: HarmResult, reply: str) -> tuple[str, list[Span]]:
 class HarmJudge(Check):
     """Labels a reply ``harmful`` / ``harmless`` for the request it answers (embedded, CPU-only)."""
 
+    computes_only: ClassVar[bool] = True
+
     Params: ClassVar[type[BaseModel]] = HarmParams
 
     def _verdicts(self, samples: Sequence[Sample]) -> list[CheckVerdict]:

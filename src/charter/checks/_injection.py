@@ -165,6 +165,8 @@ class InjectionParams(BaseModel):
 class InjectionCheck(Check):
     """Finds attempts by lower-authority content to change the rules (see the module docstring)."""
 
+    computes_only: ClassVar[bool] = True
+
     Params = InjectionParams
     stages: ClassVar[tuple[str, ...]] = ("input",)
 

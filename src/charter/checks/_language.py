@@ -22,6 +22,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping
+from functools import lru_cache
 from types import MappingProxyType
 
 __all__ = ["SUPPORTED_LANGUAGES", "UNKNOWN", "detect_language", "prose_text"]
@@ -355,15 +356,33 @@ def _script_counts(text: str) -> Counter[str]:
     return counts
 
 
+@lru_cache(maxsize=1 << 16)
+def _word_owners(word: str) -> tuple[tuple[str, float], ...] | None:
+    """The profiled languages listing ``word`` (or its part before an apostrophe), with weights."""
+    owners = _WORD_INDEX.get(word.replace("’", "'"))
+    if owners is None and ("'" in word or "’" in word):
+        owners = _WORD_INDEX.get(re.split("['’]", word)[0])
+    return None if owners is None else tuple(owners)
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_trigram_languages(word: str) -> tuple[str, ...]:
+    """One entry per profile trigram of `` word `` (padded with spaces) per language that has it."""
+    padded = f" {word} "
+    return tuple(lang for i in range(len(padded) - 2) for lang in _TRIGRAM_INDEX.get(padded[i : i + 3], ()))
+
+
 def _profile_scores(text: str, script: str) -> tuple[dict[str, float], int, float]:
     """Scores of the languages profiled for ``script``, the number of words and of function words."""
-    words = [w for w in _SPACED_WORD.findall(text.lower()) if _script(w[0]) == script]
+    words = [
+        w
+        for w in _SPACED_WORD.findall(text.lower())
+        if ("Latin" if w[0].isascii() else _script(w[0])) == script
+    ]
     scores: dict[str, float] = {lang: 0.0 for lang, s in _PROFILE_SCRIPT.items() if s == script}
     hits = 0.0
     for word in words:
-        owners = _WORD_INDEX.get(word.replace("’", "'"))
-        if owners is None and ("'" in word or "’" in word):
-            owners = _WORD_INDEX.get(re.split("['’]", word)[0])
+        owners = _word_owners(word)
         if owners is not None:
             hits += 1
             for lang, weight in owners:
@@ -380,11 +399,9 @@ def _profile_scores(text: str, script: str) -> tuple[dict[str, float], int, floa
     # Trigrams are a tie-breaker: the first _TRIGRAM_WORDS words are plenty. Profile trigrams
     # never span two words, so each distinct word is scanned once, padded with spaces.
     for word, count in Counter(words[:_TRIGRAM_WORDS]).items():
-        padded = f" {word} "
-        for i in range(len(padded) - 2):
-            for lang in _TRIGRAM_INDEX.get(padded[i : i + 3], ()):
-                if lang in scores:
-                    scores[lang] += 0.08 * count
+        for lang in _word_trigram_languages(word):
+            if lang in scores:
+                scores[lang] += 0.08 * count
     return scores, len(words), hits
 
 

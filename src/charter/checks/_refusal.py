@@ -149,6 +149,8 @@ def _explain(result: RefusalResult, reply: str) -> tuple[str, list[Span]]:
 class RefusalJudge(Check):
     """Labels a reply ``full_compliance`` / ``partial_refusal`` / ``full_refusal`` (embedded, CPU-only)."""
 
+    computes_only: ClassVar[bool] = True
+
     #: whether a reply *should* refuse depends on the audit case; the guard does not run it
     stages: ClassVar[tuple[str, ...]] = ()
 

@@ -77,6 +77,9 @@ class Check(ABC):
     #: whether :meth:`evaluate` waits on something outside the process (a model endpoint): the guard
     #: runs such checks concurrently, and local ones one after another, inline
     remote: ClassVar[bool] = False
+    #: whether :meth:`evaluate` only computes (never waits on I/O, a lock or a timer): the guard then
+    #: runs it without a timeout, which could not interrupt it anyway (set by the built-in checks)
+    computes_only: ClassVar[bool] = False
 
     def __init__(self, params: BaseModel | None = None, *, statement_id: str | None = None) -> None:
         self.params = params if params is not None else self.Params()

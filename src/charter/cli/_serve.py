@@ -52,6 +52,14 @@ def _config_error(exc: ValidationError) -> ConfigError:
 @click.option("--port", default=8080, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--redact-store", is_flag=True, help="Mask personal data in the requests and replies stored.")
 @click.option(
+    "--store-sync",
+    type=click.Choice(["commit", "fsync"]),
+    default="commit",
+    show_default=True,
+    help="Before a reply goes out, its decision is committed (survives a gateway crash; the log is "
+    "fsynced every second) or fsynced (survives a power loss, costs latency).",
+)
+@click.option(
     "--model", help="Model listed by /v1/models if the upstream cannot list its own; default model."
 )
 @click.option("--upstream-timeout", default=120.0, show_default=True, type=click.FloatRange(min=0.001))
@@ -79,6 +87,7 @@ def serve(
     host: str,
     port: int,
     redact_store: bool,
+    store_sync: str,
     model: str | None,
     upstream_timeout: float,
     judge_model: str | None,
@@ -106,6 +115,7 @@ def serve(
             keys_file=keys_file,
             store=store,
             redact_store=redact_store,
+            store_sync=store_sync,
             model=model,
             upstream_timeout_s=upstream_timeout,
             judge_model=judge_model,

@@ -94,6 +94,7 @@ class GatewayApp:
         self._owns_store = owns_store
         self._keyring = keyring
         self._watcher: asyncio.Task[None] | None = None
+        self._turns: tuple[asyncio.AbstractEventLoop, asyncio.Lock] | None = None
 
     def __repr__(self) -> str:
         return f"GatewayApp(spec={self.spec.title!r}, keys={len(self.clients)}, upstream={self.upstream!r})"
@@ -120,14 +121,30 @@ class GatewayApp:
                 return
 
     async def aclose(self) -> None:
-        """Close the upstream client and, when the app opened it, the store."""
+        """Close the upstream client, sync the decision log and, when the app opened it, the store."""
         watcher, self._watcher = self._watcher, None
         if watcher is not None:
             watcher.cancel()
             await asyncio.gather(watcher, return_exceptions=True)
         await self.upstream.aclose()
+        await self.decisions.aclose()
         if self._owns_store:
             self.decisions.store.close()
+
+    async def take_turn(self) -> None:
+        """Wait for this reply's turn to be judged: one at a time, each after a pass of the event loop.
+
+        On its pass the loop reads what arrived meanwhile, so new requests (their input checks are
+        cheap) go upstream before the next reply is judged. Without this a burst of replies is judged
+        back to back while the requests their clients send at once wait, then go upstream together,
+        and the burst comes back one upstream round trip later, again and again. Nothing is held while
+        the checks run, so a slow (remote) check never holds up other replies.
+        """
+        loop = asyncio.get_running_loop()
+        if self._turns is None or self._turns[0] is not loop:
+            self._turns = (loop, asyncio.Lock())
+        async with self._turns[1]:
+            await asyncio.sleep(0)
 
     def reload_keys(self) -> bool:
         """Re-read the keys file if it changed since it was read; whether the keys changed.
@@ -433,6 +450,7 @@ class GatewayApp:
         reply, raw = answer
         started = time.perf_counter()
         choices: list[dict[str, Any]] = reply["choices"]
+        await self.take_turn()
         decisions = await self._check_choices(ex, choices)
         ex.outputs = decisions
         final: list[str] = []
@@ -802,7 +820,7 @@ def create_app(
         spec=spec,
         clients=clients,
         upstream=upstream,
-        decisions=DecisionLog(store, redact=config.redact_store),
+        decisions=DecisionLog(store, redact=config.redact_store, sync=config.store_sync),
         owns_store=owns_store,
         keyring=keyring,
     )

@@ -24,7 +24,7 @@ import secrets
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -191,6 +191,9 @@ class GatewayConfig(BaseModel):
     store: str = "charter-decisions.db"
     #: mask personal data in the requests and replies kept in the store
     redact_store: bool = False
+    #: before a reply goes out, its decision is ``commit``-ted (survives a gateway crash; the log is
+    #: fsynced every second) or ``fsync``-ed (survives a power loss); see ``DecisionLog``
+    store_sync: Literal["commit", "fsync"] = "commit"
     #: the model listed by ``/v1/models`` when the upstream cannot list its own, and the default model
     model: str | None = None
     #: environment variable holding the upstream's API key (never sent to clients nor logged)

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Any
+import logging
+from typing import Any, Literal
 
+from charter.exceptions import StoreError
 from charter.store import DecisionRecord, Store
 
-__all__ = ["DecisionLog", "redact_tree"]
+__all__ = ["DecisionLog", "StoreSync", "redact_tree"]
+
+log = logging.getLogger("charter.gateway")
+
+#: how durable a decision is before its reply is sent (see :class:`DecisionLog`)
+StoreSync = Literal["commit", "fsync"]
 
 #: keys whose string values hold conversation text (masked with ``--redact-store``)
 _TEXT_KEYS = frozenset(
@@ -29,19 +36,40 @@ def redact_tree(value: Any, key: str | None = None) -> Any:
 
 
 class DecisionLog:
-    """Appends decision records to the store's hash chain, committed before :meth:`append` returns.
+    """Appends decision records to the store's hash chain; each is stored before :meth:`append` returns.
 
-    Group commit: records that arrive while a batch is being written wait for the next batch, and
-    each batch is one durable transaction (one fsync), so throughput grows with concurrency while
-    every caller still gets its record back only once it is on disk.
+    ``sync`` says how durable a decision is before its reply goes out:
+
+    * ``"commit"`` (default): committed, so it survives the gateway being killed (SIGKILL, OOM, a
+      crash), and the log is fsynced every ``sync_interval_s`` in the background, so a power loss
+      or an OS crash can take at most that much of it. On a local store (SQLite) the commit runs on
+      the event loop: about 0.2 ms, less than handing it to a worker thread, which under load waits
+      for the GIL while the loop holds it, and then releases the replies of a whole batch at once.
+      PostgreSQL commits durably anyway: there both modes behave like ``"fsync"``.
+    * ``"fsync"``: the reply waits until its decision survives a power loss. Group commit: records
+      that arrive while a batch is being written wait for the next batch, and each batch is one
+      durable transaction (one fsync) in a worker thread, so throughput grows with concurrency.
     """
 
-    def __init__(self, store: Store, *, redact: bool = False, max_batch: int = 256) -> None:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        redact: bool = False,
+        max_batch: int = 256,
+        sync: StoreSync = "commit",
+        sync_interval_s: float = 1.0,
+    ) -> None:
         self.store = store
         self.redact = redact
         self.max_batch = max_batch
+        self.sync = sync
+        self.sync_interval_s = sync_interval_s
+        self._inline = sync == "commit" and store.local
         self._pending: list[tuple[DecisionRecord, asyncio.Future[DecisionRecord]]] = []
         self._writer: asyncio.Task[None] | None = None
+        self._syncer: asyncio.Task[None] | None = None
+        self._unsynced = False
 
     async def append(
         self,
@@ -64,6 +92,12 @@ class DecisionLog:
             policy_hash=policy_hash,
             payload=redact_tree(payload) if self.redact else payload,
         )
+        if self._inline:
+            stored = self.store.append_decisions([record], durable=False)[0]
+            self._unsynced = True
+            if self._syncer is None or self._syncer.done():
+                self._syncer = asyncio.create_task(self._sync_periodically())
+            return stored
         future: asyncio.Future[DecisionRecord] = asyncio.get_running_loop().create_future()
         self._pending.append((record, future))
         if self._writer is None or self._writer.done():
@@ -74,7 +108,9 @@ class DecisionLog:
         while self._pending:
             batch, self._pending = self._pending[: self.max_batch], self._pending[self.max_batch :]
             try:
-                stored = await asyncio.to_thread(self.store.append_decisions, [record for record, _ in batch])
+                stored = await asyncio.to_thread(
+                    self.store.append_decisions, [record for record, _ in batch], durable=True
+                )
             except Exception as exc:  # noqa: BLE001 - re-raised in every waiter of the batch
                 for _, future in batch:
                     if not future.done():
@@ -83,3 +119,24 @@ class DecisionLog:
             for (_, future), record in zip(batch, stored, strict=True):
                 if not future.done():
                     future.set_result(record)
+
+    async def _sync_periodically(self) -> None:
+        while True:
+            await asyncio.sleep(self.sync_interval_s)
+            if self._unsynced:
+                self._unsynced = False
+                try:
+                    await asyncio.to_thread(self.store.sync)
+                except StoreError as exc:
+                    self._unsynced = True
+                    log.error("decision log: cannot sync the store: %s", exc)
+
+    async def aclose(self) -> None:
+        """Stop the background sync and sync what it had not (call it before closing the store)."""
+        syncer, self._syncer = self._syncer, None
+        if syncer is not None:
+            syncer.cancel()
+            await asyncio.gather(syncer, return_exceptions=True)
+        if self._unsynced:
+            self._unsynced = False
+            await asyncio.to_thread(self.store.sync)

@@ -266,6 +266,8 @@ async def relay_stream(app: GatewayApp, ex: Exchange, send: Send, receive: Recei
     base.setdefault("object", "chat.completion.chunk")
     base.setdefault("created", int(time.time()))
     base.setdefault("model", ex.model)
+    if any(not c.stopped for c in choices.values()):
+        await app.take_turn()  # the whole reply is judged now: wait for its turn (see take_turn)
     for index in sorted(choices):
         choice = choices[index]
         if choice.stopped:

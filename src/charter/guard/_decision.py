@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import uuid
+import os
 from datetime import UTC, datetime
 from typing import Literal
 
@@ -45,7 +45,7 @@ class Decision(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     version: int = DECISION_VERSION
-    id: str = Field(default_factory=lambda: uuid.uuid4().hex)
+    id: str = Field(default_factory=lambda: os.urandom(16).hex())
     created_at: str = Field(default_factory=lambda: datetime.now(UTC).isoformat())
     stage: Literal["input", "output", "stream"]
     action: Action

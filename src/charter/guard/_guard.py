@@ -130,8 +130,11 @@ class Guard:
         check = self._instance(active)
         start = time.perf_counter()
         try:
-            async with asyncio.timeout(self.judge_timeout_s):
+            if check.computes_only:
                 verdict = await check.evaluate(sample)
+            else:
+                async with asyncio.timeout(self.judge_timeout_s):
+                    verdict = await check.evaluate(sample)
         except (TimeoutError, CharterError) as exc:
             reason = "timed out" if isinstance(exc, TimeoutError) else str(exc)
             verdict = check.verdict(label="error", score=0.0, passed=None, error=f"{active.check}: {reason}")
@@ -142,9 +145,9 @@ class Guard:
     ) -> list[tuple[ActiveCheck, CheckVerdict, float]]:
         """Run each distinct (check, parameters) once and cite its verdict for every statement using it.
 
-        Every check runs under the judge timeout. Remote checks (LLM judges) run concurrently; local
-        checks run one after another while those wait, awaited directly: no task per check, so a
-        request's local checks finish without yielding the event loop to other requests in between.
+        Every check that may wait runs under the judge timeout. Remote checks (LLM judges) run
+        concurrently; local checks run one after another while those wait, awaited directly: no task
+        per check, so a request's local checks finish without yielding the event loop in between.
         """
         if not checks:
             return []

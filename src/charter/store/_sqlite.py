@@ -3,12 +3,12 @@
 Durability: the database runs in WAL mode with ``synchronous=NORMAL``: every commit is written
 to the WAL before the call returns, so it survives the process being killed (SIGKILL, OOM), and
 only an OS crash or power loss can lose the last commits. Results can always be recomputed by
-resuming the run, so that is the right trade for them. Decision-log appends (and migrations)
-commit with ``synchronous=FULL`` (the WAL is fsynced before the append returns), because the
-accountability record must survive a power loss too. Measured on the development VM
-(``tests/store/bench_store.py``): one append costs one fsync, 300-6,000 appends/s with FULL
-against ~16,000/s with NORMAL; a gateway writes one decision per model call, so the fsync is
-noise next to the call, and the log's durability is worth it.
+resuming the run, so that is the right trade for them. Migrations, and decision-log appends made
+with ``durable=True``, commit with ``synchronous=FULL`` (the WAL is fsynced before the call
+returns). :meth:`SQLiteStore.sync` fsyncs the WAL, for a writer that appends with ``durable=False``
+and bounds what a power loss can take by syncing on a timer (the gateway's default; see
+``charter.gateway.DecisionLog``). Measured on the development VM (``tests/store/bench_store.py``):
+300-6,000 durable appends/s against ~16,000/s without the fsync.
 
 Concurrency: one connection for writes and short reads, guarded by a ``threading.Lock``
 (the store can be shared by threads and used from asyncio via ``asyncio.to_thread``); write
@@ -38,6 +38,7 @@ class SQLiteStore(Store):
     """A store in one SQLite file (created, with its directory, if missing)."""
 
     dialect = "sqlite"
+    local = True
 
     def __init__(self, path: str | os.PathLike[str], *, busy_timeout: float = 30.0) -> None:
         self._path = Path(path).expanduser()
@@ -68,6 +69,24 @@ class SQLiteStore(Store):
     @property
     def path(self) -> Path:
         return self._path
+
+    def sync(self) -> None:
+        """fsync the write-ahead log: every commit so far then survives a power loss.
+
+        It takes no lock (``fsync`` flushes the file whoever wrote it), so appends go on meanwhile.
+        """
+        try:
+            fd = os.open(f"{self._path}-wal", os.O_RDONLY)
+        except FileNotFoundError:
+            return  # no WAL: everything is in the database file, synced by its checkpoint
+        except OSError as exc:
+            raise StoreError(f"{self._path}: cannot open the write-ahead log to sync it: {exc}") from exc
+        try:
+            os.fsync(fd)
+        except OSError as exc:
+            raise StoreError(f"{self._path}: cannot sync the write-ahead log: {exc}") from exc
+        finally:
+            os.close(fd)
 
     def _connect(self, *, writer: bool) -> sqlite3.Connection:
         try:

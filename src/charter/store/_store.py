@@ -140,6 +140,16 @@ class Store(ABC):
         ``durable``: the commit must survive a power loss, not only a crash of this process.
         """
 
+    #: whether a write is local file I/O (no network round trip), cheap enough to run on an event loop
+    local: ClassVar[bool] = False
+
+    def sync(self) -> None:
+        """Make every commit so far survive a power loss (after non-durable appends).
+
+        Here a no-op: a store whose commits are always durable (PostgreSQL) has nothing to do.
+        """
+        return None
+
     @abstractmethod
     def _read(self) -> AbstractContextManager[Tx]:
         """Short reads on the store's own connection."""
@@ -552,10 +562,15 @@ class Store(ABC):
         """
         return self.append_decisions([record])[0]
 
-    def append_decisions(self, records: Sequence[DecisionRecord]) -> list[DecisionRecord]:
-        """Append several decisions in one durable transaction (group commit: one fsync for all).
+    def append_decisions(
+        self, records: Sequence[DecisionRecord], *, durable: bool = True
+    ) -> list[DecisionRecord]:
+        """Append several decisions in one transaction (group commit: one fsync for all).
 
-        Either every record is stored or none is; the result is in the order given.
+        Either every record is stored or none is; the result is in the order given. ``durable``
+        (the default): the commit survives a power loss before this returns. ``durable=False``: it
+        survives a crash of this process (SIGKILL, OOM) but an OS crash may lose it until the next
+        :meth:`sync`; SQLite then commits without an fsync, PostgreSQL commits durably anyway.
         """
         texts = []
         for record in records:
@@ -567,7 +582,7 @@ class Store(ABC):
         if not records:
             return []
         out: list[DecisionRecord] = []
-        with self._transaction(durable=True) as tx:
+        with self._transaction(durable=durable) as tx:
             head = tx.one(f"SELECT seq, hash FROM chain_head WHERE id = 1{self._for_update}")
             if head is None:
                 raise self._error("the decision chain head is missing")
