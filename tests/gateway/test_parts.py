@@ -154,6 +154,26 @@ def test_keys_file_changes_are_picked_up_without_a_restart(
         assert status(second) == 401
 
 
+def test_keys_file_is_read_once_it_stops_changing(
+    tmp_path: Path, upstream: ScriptedUpstream, store: Store
+) -> None:
+    keys = tmp_path / "keys.yaml"
+    first, _ = add_key(keys, tenant="acme")
+    config = GatewayConfig(upstream=upstream.url, keys_file=keys)
+    app = create_app(config, spec=spec(), registry=registry(), store=store)
+    assert not app.reload_keys()  # unchanged
+    second, _ = add_key(keys, tenant="globex")
+    assert not app.reload_keys() and hash_key(second) not in app.clients  # changed: look once more
+    assert app.reload_keys() and hash_key(second) in app.clients  # the same on the next look: read
+    stored = load_keys(keys)
+    keys.write_text("", encoding="utf-8")  # an editor's half-written file...
+    assert not app.reload_keys()
+    save_keys(keys, stored)  # ...complete before the next look: never read empty
+    assert not app.reload_keys()
+    app.reload_keys()
+    assert {hash_key(first), hash_key(second)} <= set(app.clients)
+
+
 def test_token_bucket() -> None:
     bucket = TokenBucket(120)  # 2 per second, bursts of 120
     assert all(bucket.take() == 0 for _ in range(120))

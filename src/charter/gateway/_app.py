@@ -726,6 +726,7 @@ class Keyring:
         self.path = path
         self._guards: dict[tuple[str, str], Guard] = {}
         self._seen = self._stamp()
+        self._changing: tuple[int, int, int] | None = None
 
     def _stamp(self) -> tuple[int, int, int] | None:
         if self.path is None:
@@ -760,11 +761,19 @@ class Keyring:
         return clients
 
     def reload(self, current: dict[str, Client]) -> dict[str, Client] | None:
-        """New clients if the keys file changed since last read, else ``None``."""
+        """New clients if the keys file changed since last read, else ``None``.
+
+        A change is read once the file has stopped changing (the same time, size and inode on two
+        looks in a row), so a file caught half written by an editor is not taken for the new keys.
+        """
         stamp = self._stamp()
         if self.path is None or stamp is None or stamp == self._seen:
+            self._changing = None
             return None
-        self._seen = stamp
+        if stamp != self._changing:
+            self._changing = stamp  # look again next time
+            return None
+        self._seen, self._changing = stamp, None
         return self.build(load_keys(self.path), current)
 
 
@@ -779,7 +788,7 @@ def create_app(
 ) -> GatewayApp:
     """Build the gateway: load the spec, profiles and keys; prepare one guard per tenant and profile.
 
-    ``keys`` defaults to the keys file (then re-read when it changes, every
+    ``keys`` defaults to the keys file (then re-read when it changes: looked at every
     ``config.keys_reload_s``); ``spec`` to ``config.spec``; ``registry`` to the built-in
     checks; ``store`` to ``open_store(config.store)`` (then closed with the app); ``profiles`` (by
     name) to the files of ``config.profiles_dir``. Raises :class:`ConfigError` when something is

@@ -360,10 +360,13 @@ class StreamMonitor:
         results = await self.guard._run(
             self._stream_checks, Sample(conversation=self.conversation, reply=self.text)
         )
+        upto = len(self.text) - self.guard.hold_back
+        if all(verdict.passed is not False and verdict.error is None for _, verdict, _ in results):
+            return StreamStep(self._release(upto, None))  # nothing to cite: no decision to build
         decision = self.guard._decide("stream", self.policy, results, reply=self.text)
         if decision.action in ("block", "safe_complete"):
             return StreamStep("", self._stop(decision))
-        return StreamStep(self._release(len(self.text) - self.guard.hold_back, decision))
+        return StreamStep(self._release(upto, decision))
 
     async def finish(self) -> tuple[str, Decision]:
         """Release what is left and return the stream's decision (whole-reply checks included)."""
@@ -382,11 +385,11 @@ class StreamMonitor:
         )
         return self.stopped
 
-    def _release(self, upto: int, decision: Decision) -> str:
+    def _release(self, upto: int, decision: Decision | None) -> str:
         """Text from the last release up to ``upto``, never cutting a redaction span, spans masked."""
         spans = [
             (s.start, s.end, f"REDACTED:{c.check}")
-            for c in decision.citations
+            for c in (decision.citations if decision is not None else ())
             if c.action == "redact"
             for s in c.evidence
             if s.source == "reply" and s.end > self.released
