@@ -9,10 +9,13 @@ gateway's CPU time per request (from /proc/<pid>/stat, all its threads, during t
 only), and its RSS over 20,000 requests. Goals: added p50 <= 3 ms and p99 <= 15 ms at 16 clients,
 >= 80 % of direct throughput, <= 2 ms CPU per request, flat RSS.
 
-Reading the numbers: with a fixed 50 ms upstream, closed-loop clients move in lockstep: they are
-answered together, so each burst of N requests queues on the gateway's one event loop and the added
-p50 is about N/2 times the gateway's CPU per request. The extra rows at 16 clients with an upstream
-answering in 50-70 ms (uniform) show the same gateway when arrivals drift apart, as with a real model.
+Reading the numbers: with a fixed 50 ms upstream, closed-loop clients tend to move in lockstep:
+requests that go upstream together come back together, and a burst of N replies queues on the
+gateway's one event loop (added p50 about N/2 times its CPU per reply). The gateway judges replies
+one at a time and lets new requests go upstream in between (``GatewayApp.take_turn``), which spreads
+the next round out; what remains of the added latency is mostly replies that still collide. The
+extra rows at 16 clients with an upstream answering in 50-70 ms (uniform) show the same gateway when
+arrivals drift apart, as with a real model.
 The main rows answer every request with the same text, so the embedded judges' feature cache hits;
 the "varied" rows answer each request with a different text (the bundled spec's example responses,
 numbered), so every reply is featurised from scratch, as with real traffic.

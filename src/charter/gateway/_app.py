@@ -14,6 +14,10 @@ comment just before ``data: [DONE]`` (see :mod:`charter.gateway._stream`).
 Every request that passes authentication and the rate limit gets one chained decision record, stored
 before the reply's body is sent (a plain reply) or before its final chunk (a stream). If the store
 cannot keep it, the reply is withheld (fail closed, HTTP 503).
+
+One event loop does everything; checks are CPU-bound and run inline (no thread hand-offs). Replies
+take turns to be judged (:meth:`GatewayApp.take_turn`), so requests that arrive meanwhile go upstream
+first and a burst of replies does not turn into the next burst of requests.
 """
 
 from __future__ import annotations
