@@ -166,13 +166,8 @@ class Guard:
         finally:
             if pending is not None:
                 by_key.update(zip(remote, await pending, strict=True))
-        results = []
-        for active in checks:
-            verdict, elapsed = by_key[active.key]
-            if verdict.statement_id != active.statement_id:
-                verdict = verdict.model_copy(update={"statement_id": active.statement_id})
-            results.append((active, verdict, elapsed))
-        return results
+        # one verdict object per distinct check: citations take the statement from ``active``
+        return [(active, *by_key[active.key]) for active in checks]
 
     def _decide(
         self,
