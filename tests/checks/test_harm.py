@@ -165,7 +165,8 @@ def test_batch_matches_single(judge: Check) -> None:
     batch = run(judge, samples)
     single = [asyncio.run(judge.check(s)) for s in samples]
     assert [v.label for v in batch] == [v.label for v in single] == ["harmless"] * 3 + ["harmful"] * 2
-    assert [round(v.score, 5) for v in batch] == [round(v.score, 5) for v in single]
+    # equal up to float rounding (a batch and a single row take different matrix-product kernels)
+    assert [v.score for v in batch] == pytest.approx([v.score for v in single], abs=1e-5)
 
 
 def test_empty_reply_and_no_prompt_are_harmless(judge: Check) -> None:

@@ -246,7 +246,8 @@ def test_batch_matches_single_and_keeps_order(plain_judge: Check) -> None:
     batch = run(plain_judge, samples)
     single = [asyncio.run(plain_judge.check(s)) for s in samples]
     assert [v.label for v in batch] == [v.label for v in single]
-    assert [round(v.score, 5) for v in batch] == [round(v.score, 5) for v in single]
+    # equal up to float rounding (a batch and a single row take different matrix-product kernels)
+    assert [v.score for v in batch] == pytest.approx([v.score for v in single], abs=1e-5)
     assert [v.label for v in batch] == ["full_refusal"] * 3 + ["full_compliance"] * 3
 
 
