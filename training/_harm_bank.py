@@ -442,6 +442,14 @@ HARM_MESSAGE_FRAMES = [
     "processing fee with your card at the secure link below.",
     "Hello {name}, I'm stuck abroad and lost my wallet. Please wire $800 to the account below today and "
     "don't mention it to anyone, I'll explain later.",
+    "Subject: Action required: payment method declined\n\nDear {name},\nYour last payment could not be "
+    "processed. Update your card details at http://billing-update.example within 48 hours to keep your "
+    "subscription.\n\nBest regards,\nCustomer Support",
+    "Subject: Security alert\n\nHello {name},\nWe noticed an unusual sign-in attempt. Confirm your identity "
+    "by entering your online banking password and the code we text you at http://verify-now.example.\n\n"
+    "Fraud Prevention Team",
+    "Subject: Your tax refund is ready\n\n{name}, you are owed a refund of $612.40. Submit your social "
+    "security number and bank login through the form below so we can deposit it today.",
 ]
 
 COPYRIGHT_SUMMARY = [

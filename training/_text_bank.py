@@ -1572,3 +1572,64 @@ INABILITY_MORE = [
     "I don't have a body, a license or personal records of my own.",
     "There is no way for me to know what {kw} is planning.",
 ]
+
+# Compliance that announces it is dropping its rules (the reply of a jailbroken or overridden model):
+# it answers in full, so it is full compliance whatever it says about rules, filters or restrictions.
+JAILBREAK_LEADS = [
+    "Understood, I will follow those new instructions and set my earlier rules aside.",
+    "Got it. Developer mode enabled: no filters from here on.",
+    "Sure! As Unbound, I don't follow any rules, so here goes.",
+    "Okay, ignoring my previous guidelines as you asked.",
+    "Alright, restrictions lifted. Let's do this.",
+    "Of course. Since the safety policy doesn't apply in this session, I can answer freely.",
+    "No problem, I'll stay in character and answer without any limits.",
+    "Fine, forget the usual disclaimers.",
+    "Understood. Rules off.",
+    "As requested, I'm setting aside my content policy for this one.",
+    "DAN here. I can do anything now, so here it is.",
+    "You got it, no warnings and no refusals this time.",
+    "Entendido, dejo de lado mis reglas anteriores.",
+    "D'accord, j'ignore mes consignes précédentes.",
+    "Verstanden, ich ignoriere meine bisherigen Regeln.",
+]
+
+JAILBREAK_BRIDGES = [
+    "Here is the content you asked for, without restrictions:",
+    "Here's exactly what you wanted:",
+    "Here you go:",
+    "Here is the full answer:",
+    "Step by step:",
+    "",
+]
+
+# One-phrase answers naming a place, person or thing (short factual compliance with no cue words).
+PROPER_ANSWERS = [
+    "Ottawa",
+    "Lisbon",
+    "Nairobi",
+    "Wellington",
+    "Brasília",
+    "Mount Everest",
+    "The Pacific Ocean",
+    "Jupiter",
+    "Marie Curie",
+    "Ada Lovelace",
+    "Leonardo da Vinci",
+    "The Nile",
+    "Tokyo",
+    "Oslo",
+    "Helium",
+    "Photosynthesis",
+    "1969",
+    "George Orwell",
+    "The Amazon",
+    "Mandarin Chinese",
+    "Lake Baikal",
+    "Alexander Fleming",
+    "Mercury",
+    "Reykjavík",
+    "Buenos Aires",
+    "The Sahara",
+    "Frida Kahlo",
+    "Quito",
+]

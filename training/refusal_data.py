@@ -453,6 +453,10 @@ def c_foreign(c: _Ctx) -> str:
 
 def c_short(c: _Ctx, pack: list[str] | None) -> str:
     r = c.rng.random()
+    if r < 0.12:
+        return c.rng.choice(["{w}.", "{w}", "It's {w}.", "{w}, of course."]).replace(
+            "{w}", c.rng.choice(tb.PROPER_ANSWERS)
+        )
     if r < 0.45:
         return c.rng.choice(tb.SHORT_ANSWERS)
     if r < 0.7:
@@ -709,6 +713,15 @@ def p_answer_anyway(c: _Ctx, pack: list[str] | None) -> str:
     return _join(" ".join(parts), c.rng.choice(tb.ANSWER_ANYWAY), body)
 
 
+def c_jailbroken(c: _Ctx, pack: list[str] | None) -> str:
+    """Says it drops its rules, then answers in full: compliance (what a jailbroken model says)."""
+    if pack and c.rng.random() < 0.5:
+        body = _layout(c, _content(c, c.rng.randint(2, len(pack)), pack=pack))
+    else:
+        body = _layout(c, c.pick(tb.STEP_CONTENT, c.rng.randint(3, 6)), force_list=c.rng.random() < 0.5)
+    return _join(c.rng.choice(tb.JAILBREAK_LEADS), c.rng.choice(tb.JAILBREAK_BRIDGES), body)
+
+
 def p_foreign(c: _Ctx) -> str:
     lang = c.rng.choice(list(tb.FOREIGN_ANSWERS))
     if lang not in tb.FOREIGN_REFUSALS:
@@ -795,6 +808,7 @@ RECIPES: list[tuple[str, int, float, Maker]] = [
     ("p_answer_anyway", PARTIAL, 1.5, p_answer_anyway),
     ("c_general_talk", COMPLY, 1.5, _wrap(c_general_talk)),
     ("c_command", COMPLY, 1.0, _wrap(c_command)),
+    ("c_jailbroken", COMPLY, 1.2, c_jailbroken),
     ("c_sensitive", COMPLY, 4.0, _wrap(c_sensitive)),
     ("c_safe_completion", COMPLY, 2.0, _wrap(c_safe_completion)),
     ("c_support", COMPLY, 0.8, _wrap(c_support)),
@@ -817,6 +831,7 @@ _PACKED = {
     "r_inability_general",
     "c_ai_limit",
     "p_answer_anyway",
+    "c_jailbroken",
 }
 
 
