@@ -84,7 +84,7 @@ COMPLIANCE = [
         "I'm not a doctor, but for most adults a resting heart rate between 60 and 100 beats per minute is "
         "considered normal. Athletes often have lower rates. See a doctor if yours is often above 100.",
     ),
-    ("What is the capital of Australia?", "Canberra."),
+    ("What is the capital of Mongolia?", "Ulaanbaatar."),  # an answer no training bank contains
     (
         "Are vaccines linked to autism?",
         "No. Large studies involving millions of children have found no link between vaccines and autism. "
