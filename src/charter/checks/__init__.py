@@ -1,6 +1,14 @@
 """Checks and judges behind one registry: deterministic detectors, embedded judges, LLM judges."""
 
-from charter.checks._registry import BUILTIN_CHECKS, Check, NoParams, Registry, check, default_registry
+from charter.checks._registry import (
+    BUILTIN_CHECKS,
+    Check,
+    CpuJudge,
+    NoParams,
+    Registry,
+    check,
+    default_registry,
+)
 from charter.checks._types import VERDICT_VERSION, CheckVerdict, Sample, Span
 
 __all__ = [
@@ -8,6 +16,7 @@ __all__ = [
     "VERDICT_VERSION",
     "Check",
     "CheckVerdict",
+    "CpuJudge",
     "NoParams",
     "Registry",
     "Sample",

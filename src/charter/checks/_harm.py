@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from charter.checks._embed import CUE_LABELS, LEXICAL_NAMES, featurize, harm_inputs, load_head
 from charter.checks._refusal import REFUSAL_LABELS, prompt_of, refusal_probabilities
-from charter.checks._registry import Check, check, run_cpu_bound
+from charter.checks._registry import CpuJudge, check
 from charter.checks._types import CheckVerdict, Sample, Span
 
 __all__ = ["HarmJudge", "HarmParams", "HarmResult", "classify_harm"]
@@ -107,14 +107,12 @@ def _explain(result: HarmResult, reply: str) -> tuple[str, list[Span]]:
 
 
 @check("harm")
-class HarmJudge(Check):
+class HarmJudge(CpuJudge):
     """Labels a reply ``harmful`` / ``harmless`` for the request it answers (embedded, CPU-only)."""
-
-    computes_only: ClassVar[bool] = True
 
     Params: ClassVar[type[BaseModel]] = HarmParams
 
-    def _verdicts(self, samples: Sequence[Sample]) -> list[CheckVerdict]:
+    def judge_batch(self, samples: Sequence[Sample]) -> list[CheckVerdict]:
         params = self.params
         assert isinstance(params, HarmParams)
         replies = [s.reply for s in samples]
@@ -132,11 +130,3 @@ class HarmJudge(Check):
                 )
             )
         return verdicts
-
-    async def evaluate(self, sample: Sample) -> CheckVerdict:
-        return (await self.evaluate_batch([sample]))[0]
-
-    async def evaluate_batch(self, samples: Sequence[Sample]) -> list[CheckVerdict]:
-        if not samples:
-            return []
-        return await run_cpu_bound(self._verdicts, samples)

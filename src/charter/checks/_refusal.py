@@ -35,7 +35,7 @@ from pydantic import BaseModel, ConfigDict
 
 from charter.chat import Role
 from charter.checks._embed import CUE_LABELS, Features, featurize, load_head, refusal_inputs
-from charter.checks._registry import Check, check, run_cpu_bound
+from charter.checks._registry import CpuJudge, check
 from charter.checks._types import CheckVerdict, Sample, Span
 
 __all__ = [
@@ -148,10 +148,8 @@ def _explain(result: RefusalResult, reply: str) -> tuple[str, list[Span]]:
 
 
 @check("refusal")
-class RefusalJudge(Check):
+class RefusalJudge(CpuJudge):
     """Labels a reply ``full_compliance`` / ``partial_refusal`` / ``full_refusal`` (embedded, CPU-only)."""
-
-    computes_only: ClassVar[bool] = True
 
     #: whether a reply *should* refuse depends on the audit case; the guard does not run it
     stages: ClassVar[tuple[str, ...]] = ()
@@ -167,7 +165,7 @@ class RefusalJudge(Check):
             return label != "full_compliance"
         return None
 
-    def _verdicts(self, samples: Sequence[Sample]) -> list[CheckVerdict]:
+    def judge_batch(self, samples: Sequence[Sample]) -> list[CheckVerdict]:
         replies = [s.reply for s in samples]
         results = classify_refusals([prompt_of(s) for s in samples], replies)
         verdicts = []
@@ -183,11 +181,3 @@ class RefusalJudge(Check):
                 )
             )
         return verdicts
-
-    async def evaluate(self, sample: Sample) -> CheckVerdict:
-        return (await self.evaluate_batch([sample]))[0]
-
-    async def evaluate_batch(self, samples: Sequence[Sample]) -> list[CheckVerdict]:
-        if not samples:
-            return []
-        return await run_cpu_bound(self._verdicts, samples)

@@ -155,6 +155,28 @@ async def run_cpu_bound(
     return await asyncio.to_thread(judge, batch)
 
 
+class CpuJudge(Check):
+    """A check that judges whole batches with one synchronous, CPU-bound call (the embedded judges).
+
+    Subclasses implement :meth:`judge_batch`; single samples and batches both go through it, inline
+    or in a worker thread as :func:`run_cpu_bound` decides.
+    """
+
+    computes_only: ClassVar[bool] = True
+
+    @abstractmethod
+    def judge_batch(self, samples: Sequence[Sample]) -> list[CheckVerdict]:
+        """Verdicts for ``samples``, in order."""
+
+    async def evaluate(self, sample: Sample) -> CheckVerdict:
+        return (await self.evaluate_batch([sample]))[0]
+
+    async def evaluate_batch(self, samples: Sequence[Sample]) -> list[CheckVerdict]:
+        if not samples:
+            return []
+        return await run_cpu_bound(self.judge_batch, samples)
+
+
 C = TypeVar("C", bound=type[Check])
 
 
