@@ -174,6 +174,25 @@ def test_keys_file_is_read_once_it_stops_changing(
     assert {hash_key(first), hash_key(second)} <= set(app.clients)
 
 
+def test_stream_feed_steps_grow_with_the_reply() -> None:
+    from charter.gateway._stream import _Choice
+
+    choice = _Choice(monitor=None)  # type: ignore[arg-type]  # due() does not touch the monitor
+    choice.fed_at = 100.0
+    choice.pending_chars = 31
+    assert not choice.due(100.01)
+    choice.pending_chars = 32
+    assert choice.due(100.01)  # short replies: every 32 characters...
+    choice.pending_chars = 1
+    assert choice.due(100.06)  # ...or 50 ms
+    choice.fed_chars = 4096  # a long reply: steps eight times as large
+    choice.pending_chars = 255
+    assert not choice.due(100.39)
+    assert choice.due(100.41)
+    choice.pending_chars = 256
+    assert choice.due(100.01)
+
+
 def test_token_bucket() -> None:
     bucket = TokenBucket(120)  # 2 per second, bursts of 120
     assert all(bucket.take() == 0 for _ in range(120))
