@@ -11,6 +11,7 @@ and HarmBench behaviours that appear in the text validation set are excluded fro
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import random
 import re
@@ -19,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -463,3 +465,43 @@ def request_parts(prompt: str) -> tuple[str, str]:
     obj = " ".join(best[:4])
     tail = " ".join(words[1:4])
     return vp, (obj or tail or "it")
+
+
+def save_head(
+    head: Any,
+    *,
+    name: str,
+    classes: Sequence[str],
+    script: str,
+    seed: int,
+    examples: Sequence[Any],
+    n_train: int,
+    extra: dict[str, str],
+) -> None:
+    """Write ``weights/<name>.npz`` with the metadata both training scripts record, then ``extra``.
+
+    ``examples`` (with ``label``, ``prompt`` and ``reply``) are hashed into ``corpus_sha256``.
+    """
+    from charter.checks._embed import FEATURE_VERSION, Head
+
+    digest = hashlib.sha256(
+        "\n".join(f"{e.label}\t{e.prompt}\t{e.reply}" for e in examples).encode()
+    ).hexdigest()
+    final = Head(
+        name=name,
+        classes=tuple(classes),
+        mean=head.mean,
+        scale=head.scale,
+        members=head.members,
+        meta={
+            "feature_version": str(FEATURE_VERSION),
+            "trained_by": script,
+            "seed": str(seed),
+            "n_train": str(n_train),
+            "corpus_sha256": digest,
+            **extra,
+        },
+    )
+    out = WEIGHTS_DIR / f"{name}.npz"
+    final.save(out)
+    print(f"wrote {out} ({out.stat().st_size / 1024:.0f} KiB)")

@@ -20,7 +20,6 @@ Deterministic (fixed seeds, fixed fold assignment).
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
 import sys
 import time
@@ -32,10 +31,10 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import WEIGHTS_DIR, TrainedHead, confusion, print_confusion, shared_dir, train_head
+from _common import TrainedHead, confusion, print_confusion, save_head, shared_dir, train_head
 from harm_data import HARMFUL, HARMLESS, LABELS, Example, generate, multimodal_val
 
-from charter.checks._embed import FEATURE_VERSION, Head, featurize, harm_inputs, load_head, refusal_inputs
+from charter.checks._embed import Head, featurize, harm_inputs, load_head, refusal_inputs
 
 SEED = 7
 N_EXAMPLES = 6000  # generated pairs (the first N of the generator's deterministic stream)
@@ -185,21 +184,15 @@ def main(argv: list[str] | None = None) -> None:
     corpus = _corpus(everything)
     head = fit(corpus.x, corpus.y, corpus.weight)
     print(f"trained the shipped head on {len(everything)} pairs in {time.perf_counter() - t0:.0f}s")
-    digest = hashlib.sha256(
-        "\n".join(f"{e.label}\t{e.prompt}\t{e.reply}" for e in everything).encode()
-    ).hexdigest()
-    final = Head(
+    save_head(
+        head,
         name="harm_head",
         classes=LABELS,
-        mean=head.mean,
-        scale=head.scale,
-        members=head.members,
-        meta={
-            "feature_version": str(FEATURE_VERSION),
-            "trained_by": "training/train_harm.py",
-            "seed": str(SEED),
-            "n_train": str(len(everything)),
-            "corpus_sha256": digest,
+        script="training/train_harm.py",
+        seed=SEED,
+        examples=everything,
+        n_train=len(everything),
+        extra={
             "cv_grouped_by_behaviour_accuracy": f"{cv['accuracy']:.4f}",
             "members": str(N_MEMBERS),
             "hidden": str(HIDDEN),
@@ -207,9 +200,6 @@ def main(argv: list[str] | None = None) -> None:
             "labels); prompts from HarmBench/JBB/StrongREJECT/XSTest",
         },
     )
-    out = WEIGHTS_DIR / "harm_head.npz"
-    final.save(out)
-    print(f"wrote {out} ({out.stat().st_size / 1024:.0f} KiB)")
 
 
 if __name__ == "__main__":

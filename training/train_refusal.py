@@ -8,7 +8,6 @@ Prints held-out metrics on generated data the head never saw (a split by prompt)
 
 from __future__ import annotations
 
-import hashlib
 import sys
 import time
 from pathlib import Path
@@ -17,12 +16,11 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import WEIGHTS_DIR, confusion, predict, print_confusion, shared_dir, train_head
+from _common import confusion, predict, print_confusion, save_head, shared_dir, train_head
 from refusal_data import LABELS, generate
 
 from charter.checks._embed import (
     EMBED_DIM,
-    FEATURE_VERSION,
     LEXICAL_NAMES,
     Head,
     featurize,
@@ -102,21 +100,16 @@ def main(argv: list[str] | None = None) -> None:
     print("\nheld-out accuracy by template kind:")
     for kind, oks in sorted(by_kind.items()):
         print(f"  {kind:<24} {sum(oks) / len(oks):.3f}  (n={len(oks)})")
-    digest = hashlib.sha256(
-        "\n".join(f"{e.label}\t{e.prompt}\t{e.reply}" for e in examples).encode()
-    ).hexdigest()
-    head = Head(
+    print()
+    save_head(
+        head,
         name="refusal_head",
         classes=LABELS,
-        mean=head.mean,
-        scale=head.scale,
-        members=head.members,
-        meta={
-            "feature_version": str(FEATURE_VERSION),
-            "trained_by": "training/train_refusal.py",
-            "seed": str(SEED),
-            "n_train": str(len(train)),
-            "corpus_sha256": digest,
+        script="training/train_refusal.py",
+        seed=SEED,
+        examples=examples,
+        n_train=len(train),
+        extra={
             "heldout_accuracy": f"{acc:.4f}",
             "members": str(N_MEMBERS),
             "hidden": str(HIDDEN),
@@ -124,9 +117,6 @@ def main(argv: list[str] | None = None) -> None:
             "prompts",
         },
     )
-    out = WEIGHTS_DIR / "refusal_head.npz"
-    head.save(out)
-    print(f"\nwrote {out} ({out.stat().st_size / 1024:.0f} KiB)")
 
 
 if __name__ == "__main__":
