@@ -212,3 +212,60 @@ def test_keep_alive_connection_is_reused_after_a_full_stream() -> None:
 
     asyncio.run(run())
     assert len(connections) == 1
+
+
+def test_proxy_from_the_environment_is_used_and_no_proxy_bypasses_it(monkeypatch: Any) -> None:
+    """HTTP_PROXY is honoured (resolved once, when the client is built); NO_PROXY bypasses it."""
+    seen: list[bytes] = []
+    reply = json.dumps({"choices": [{"index": 0, "message": {"role": "assistant", "content": "hi"}}]})
+
+    async def proxy(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        head = await reader.readuntil(b"\r\n\r\n")
+        seen.append(head.split(b"\r\n", 1)[0])
+        await respond(writer, "200 OK\r\ncontent-type: application/json", reply.encode())
+
+    async def run(direct: str) -> tuple[Any, Any]:
+        async with serving(proxy) as proxy_url:
+            monkeypatch.setenv("HTTP_PROXY", proxy_url.removesuffix("/v1"))
+            via_proxy = Upstream("http://model.example.test:8000/v1")
+            monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+            bypassing = Upstream(direct)
+            try:
+                return await via_proxy.chat(b"{}"), await bypassing.chat(b"{}")
+            finally:
+                await via_proxy.aclose()
+                await bypassing.aclose()
+
+    async def outer() -> tuple[Any, Any]:
+        async with serving(sse_server([b"data: [DONE]\n\n"], kind="application/json")) as direct:
+            return await run(direct)
+
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    monkeypatch.delenv("no_proxy", raising=False)
+    proxied, bypassed = asyncio.run(outer())
+    assert seen == [b"POST http://model.example.test:8000/v1/chat/completions HTTP/1.1"]
+    assert isinstance(proxied, tuple) and proxied[0]["choices"][0]["message"]["content"] == "hi"
+    assert isinstance(bypassed, Failure) and bypassed.kind == "malformed"  # reached directly, not the proxy
+
+
+def test_a_pooled_connection_the_upstream_closed_is_replaced_not_reported() -> None:
+    """The upstream closes each connection after one reply without saying so; every call still succeeds."""
+    reply = json.dumps({"choices": [{"index": 0, "message": {"role": "assistant", "content": "ok"}}]})
+    connections = []
+
+    async def handler(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        connections.append(writer)
+        await _read_request(reader)
+        await respond(writer, "200 OK\r\ncontent-type: application/json", reply.encode())
+
+    async def run() -> list[Any]:
+        async with serving(handler) as url:
+            upstream = Upstream(url)
+            try:
+                return [await upstream.chat(b"{}") for _ in range(4)]
+            finally:
+                await upstream.aclose()
+
+    results = asyncio.run(run())
+    assert all(isinstance(r, tuple) and r[0]["choices"][0]["message"]["content"] == "ok" for r in results)
+    assert len(connections) == 4

@@ -302,3 +302,29 @@ def test_remote_checks_run_concurrently_and_local_checks_in_turn() -> None:
     assert elapsed < 0.5, elapsed  # two 0.3 s remote checks overlap
     # both remote checks start before the local check runs (once: b and d share its parameters)
     assert log[:3] == ["a:start", "c:start", "b:local"] and sorted(log[3:]) == ["a:end", "c:end"]
+
+
+def test_warm_up_runs_each_local_check_once_and_never_calls_a_remote_one() -> None:
+    calls: list[str] = []
+
+    class Remote(Check):
+        remote: ClassVar[bool] = True
+
+        async def evaluate(self, sample: Sample) -> CheckVerdict:
+            calls.append("remote")
+            return self.verdict(label="ok", score=0.0, passed=True)
+
+    class Local(Check):
+        async def evaluate(self, sample: Sample) -> CheckVerdict:
+            calls.append("local:" + ("output" if sample.reply is not None else "input"))
+            return self.verdict(label="ok", score=0.0, passed=True)
+
+    spec = parse_spec(
+        "# R {#r}\n\n## a {#a authority=root}\n\n```charter\nchecks: [remote, local]\naction: block\n```\n",
+        source="warm.md",
+    )
+    g = Guard(spec, None, registry=Registry({"remote": Remote, "local": Local}), tenant="t")
+    (local,) = [c for c in g.policy().checks if c.check == "local"]
+    spent = asyncio.run(g.awarm_up())
+    assert spent >= 0.0 and "remote" not in calls
+    assert sorted(calls) == sorted(f"local:{stage}" for stage in local.stages) and calls

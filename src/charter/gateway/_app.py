@@ -116,6 +116,7 @@ class GatewayApp:
             event = await receive()
             if event["type"] == "lifespan.startup":
                 self.upstream.start()
+                await self.warm_up()
                 if self._keyring is not None and self._keyring.path is not None:
                     self._watcher = asyncio.create_task(self._watch_keys())
                 await send({"type": "lifespan.startup.complete"})
@@ -123,6 +124,13 @@ class GatewayApp:
                 await self.aclose()
                 await send({"type": "lifespan.shutdown.complete"})
                 return
+
+    async def warm_up(self) -> None:
+        """Prepare every guard's local checks (embedded models loaded, patterns compiled) before the
+        server takes requests, so the first client does not wait for them."""
+        guards = {id(c.guard): c.guard for c in self.clients.values()}
+        spent = [await guard.awarm_up() for guard in guards.values()]
+        log.info("checks prepared in %.0f ms (guards: %d)", sum(spent), len(spent))
 
     async def aclose(self) -> None:
         """Close the upstream client, sync the decision log and, when the app opened it, the store."""

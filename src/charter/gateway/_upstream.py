@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import time
+import urllib.request
 from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -59,6 +60,17 @@ class Failure:
         return {"kind": self.kind, "code": self.code, "message": self.message, "status": self.status}
 
 
+def _env_proxy(url: str) -> str | None:
+    """The proxy for ``url`` from ``HTTP(S)_PROXY`` / ``ALL_PROXY`` and ``NO_PROXY``, as most HTTP
+    clients honour them (credentials in the proxy URL included), or None."""
+    scheme, _, rest = url.partition("://")
+    host = rest.split("/", 1)[0].rsplit("@", 1)[-1]
+    if urllib.request.proxy_bypass(host):
+        return None
+    proxies = urllib.request.getproxies()
+    return proxies.get(scheme.lower()) or proxies.get("all") or None
+
+
 class Upstream:
     """One pooled client session for ``POST {base}/chat/completions`` and ``GET {base}/models``."""
 
@@ -81,6 +93,7 @@ class Upstream:
         )
         self._max_connections = max_connections
         self._session: aiohttp.ClientSession | None = None
+        self._proxy = _env_proxy(self.base_url)
         self._key_bytes = self._api_key.encode() if self._api_key else None
         self._headers = {"content-type": "application/json", "user-agent": "charter-gateway"}
         if self._api_key:
@@ -96,7 +109,9 @@ class Upstream:
                 connector=aiohttp.TCPConnector(limit=self._max_connections, keepalive_timeout=30.0),
                 timeout=self._timeout,
                 headers=self._headers,
-                trust_env=True,  # HTTP(S)_PROXY / NO_PROXY, as most HTTP clients honour them
+                # the proxy is resolved once (``_env_proxy``): aiohttp's trust_env would read the
+                # environment and ~/.netrc again on every request (about 0.1 ms each)
+                trust_env=False,
             )
 
     def _client(self) -> aiohttp.ClientSession:
@@ -153,10 +168,22 @@ class Upstream:
         )
 
     # -- calls -------------------------------------------------------------------------------
+    async def _post(self, body: bytes) -> aiohttp.ClientResponse:
+        """POST one chat completion. A pooled keep-alive connection that the upstream closed while
+        it sat idle fails before any reply arrives; that request is sent once more, on a fresh
+        connection (as the OpenAI SDK retries connection errors). Refused connections are not retried."""
+        url = self.base_url + "/chat/completions"
+        try:
+            return await self._client().post(url, data=body, proxy=self._proxy)
+        except aiohttp.ClientConnectorError:
+            raise
+        except (aiohttp.ServerDisconnectedError, aiohttp.ClientOSError):
+            return await self._client().post(url, data=body, proxy=self._proxy)
+
     async def chat(self, body: bytes) -> tuple[dict[str, Any], bytes] | Failure:
         """One plain chat completion (``body``: the JSON request): the reply (parsed, raw) or a failure."""
         try:
-            async with self._client().post(self.base_url + "/chat/completions", data=body) as response:
+            async with await self._post(body) as response:
                 content = await response.read()
                 status, headers = response.status, response.headers
         except _TRANSPORT_ERRORS as exc:
@@ -179,7 +206,7 @@ class Upstream:
     async def stream(self, body: bytes) -> UpstreamStream | Failure:
         """Open a streamed chat completion; the caller must ``aclose`` the returned stream."""
         try:
-            response = await self._client().post(self.base_url + "/chat/completions", data=body)
+            response = await self._post(body)
         except _TRANSPORT_ERRORS as exc:
             return self._transport_failure(exc)
         if response.status != 200:
@@ -198,7 +225,7 @@ class Upstream:
 
     async def models(self) -> dict[str, Any] | Failure:
         try:
-            async with self._client().get(self.base_url + "/models") as response:
+            async with self._client().get(self.base_url + "/models", proxy=self._proxy) as response:
                 content = await response.read()
                 status, headers = response.status, response.headers
         except _TRANSPORT_ERRORS as exc:

@@ -8,7 +8,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Sequence
 
-from charter.chat import Conversation, Message
+from charter.chat import Conversation, Message, Role
 from charter.checks import Check, CheckVerdict, Registry, Sample, default_registry
 from charter.exceptions import CharterError, ConfigError
 from charter.guard._decision import Citation, Decision, strictest
@@ -126,6 +126,23 @@ class Guard:
         return found
 
     # -- running checks -----------------------------------------------------------------------
+    async def awarm_up(self) -> float:
+        """Prepare the local checks before the first request: each one of the default policy judges
+        a short sample once (loading embedded models, compiling patterns) and the verdicts are
+        dropped. Remote checks (LLM judges) are not called. Returns the time taken in ms."""
+        start = time.perf_counter()
+        policy = self.policy()
+        conversation = Conversation(messages=[Message(role=Role.USER, content="Hello! What can you do?")])
+        samples = {
+            "input": Sample(conversation=conversation),
+            "output": Sample(conversation=conversation, reply="I can answer questions and help you write."),
+        }
+        for stage, sample in samples.items():
+            for active in policy.for_stage(stage):
+                if not self._instance(active).remote:
+                    await self._evaluate(active, sample)
+        return (time.perf_counter() - start) * 1000
+
     async def _evaluate(self, active: ActiveCheck, sample: Sample) -> tuple[CheckVerdict, float]:
         check = self._instance(active)
         start = time.perf_counter()
@@ -321,8 +338,6 @@ class Guard:
 
     def safe_completion_messages(self, conversation: Conversation, decision: Decision) -> list[Message]:
         """The request to send upstream once more for a ``safe_complete`` decision."""
-        from charter.chat import Role
-
         guidance = Message(role=Role.DEVELOPER, content=decision.guidance or "")
         return [*conversation.messages, guidance]
 
