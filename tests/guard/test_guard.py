@@ -328,3 +328,39 @@ def test_warm_up_runs_each_local_check_once_and_never_calls_a_remote_one() -> No
     spent = asyncio.run(g.awarm_up())
     assert spent >= 0.0 and "remote" not in calls
     assert sorted(calls) == sorted(f"local:{stage}" for stage in local.stages) and calls
+
+
+def test_stream_judges_a_reply_shorter_than_the_hold_back_once_and_a_long_one_while_it_flows() -> None:
+    seen: list[str] = []
+
+    class Counting(WordCheck):
+        async def evaluate(self, sample: Sample) -> CheckVerdict:
+            seen.append(sample.reply)
+            return await super().evaluate(sample)
+
+    g = Guard(
+        SPEC,
+        None,
+        registry=Registry({"word": Counting, "injection": InjectionCheck}),
+        tenant="t",
+        hold_back=64,
+    )
+
+    async def run(chunks: list[str]) -> tuple[str, str, int]:
+        monitor = g.monitor(conv((Role.USER, "x")))
+        released, stopped_at = "", -1
+        for index, chunk in enumerate(chunks):
+            step = await monitor.feed(chunk)
+            released += step.release
+            if step.decision is not None and step.decision.action == "block":
+                return released, "block", index
+        rest, decision = await monitor.finish()
+        return released + rest, decision.action, stopped_at
+
+    short = ["Hello ", "there, ", "how are ", "you?"]
+    assert asyncio.run(run(short)) == ("Hello there, how are you?", "allow", -1)
+    assert set(seen) == {"Hello there, how are you?"}  # judged at finish only (once per word check)
+    seen.clear()
+    long = ["Sure. " * 12, "The code is swordfish. ", "More text. " * 10, "end"]
+    released, action, index = asyncio.run(run(long))
+    assert action == "block" and index == 1 and "swordfish" not in released  # stopped mid-stream

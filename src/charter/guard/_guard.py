@@ -348,8 +348,9 @@ class Guard:
 class StreamMonitor:
     """Judge a reply while it streams, holding back at most ``guard.hold_back`` characters.
 
-    Streamable checks run on the text so far at each chunk, so a violating phrase split across
-    chunks is caught before any of it is released (as long as it is shorter than the hold-back).
+    Streamable checks run on the text so far at each chunk that lets some text leave (the text is
+    longer than what was released plus the hold-back), so a violating phrase split across chunks is
+    caught before any of it is released (as long as it is shorter than the hold-back).
     The other output checks run once at :meth:`finish` on the whole reply.
     """
 
@@ -367,10 +368,14 @@ class StreamMonitor:
         if self.stopped is not None:
             return StreamStep("", self.stopped)
         self.text += chunk
+        upto = len(self.text) - self.guard.hold_back
+        if upto <= self.released:
+            # nothing could be released yet: the text is judged once some of it could leave
+            # (or at finish), so a reply shorter than the hold-back is judged once, not per chunk
+            return StreamStep("")
         results = await self.guard._run(
             self._stream_checks, Sample(conversation=self.conversation, reply=self.text)
         )
-        upto = len(self.text) - self.guard.hold_back
         if all(verdict.passed is not False and verdict.error is None for _, verdict, _ in results):
             return StreamStep(self._release(upto, None))  # nothing to cite: no decision to build
         decision = self.guard._decide("stream", self.policy, results, reply=self.text)
