@@ -174,6 +174,33 @@ def test_keys_file_is_read_once_it_stops_changing(
     assert {hash_key(first), hash_key(second)} <= set(app.clients)
 
 
+def test_a_changed_profile_file_is_picked_up_and_an_unusable_one_changes_nothing(
+    tmp_path: Path, store: Store
+) -> None:
+    from charter.chat import Conversation, Message, Role
+
+    keys = tmp_path / "keys.yaml"
+    key, _ = add_key(keys, tenant="acme", profile="calm", rpm=60)
+    profile = tmp_path / "calm.yaml"
+    profile.write_text("name: calm\ndisable: [no_darn]\n", encoding="utf-8")
+    config = GatewayConfig(upstream="http://127.0.0.1:1/v1", keys_file=keys, profiles_dir=tmp_path)
+    app = create_app(config, spec=spec(), registry=registry(), store=store)
+    conversation = Conversation(messages=[Message(role=Role.USER, content="say it")])
+
+    def action() -> str:
+        return app.clients[hash_key(key)].guard.check_output(conversation, "darn it").action
+
+    bucket = app.clients[hash_key(key)].bucket
+    assert action() == "allow" and not app.reload_keys()
+    profile.write_text("name: calm\n", encoding="utf-8")  # the developer turns the rule back on
+    assert not app.reload_keys() and action() == "allow"  # changed: looked at once more first
+    assert app.reload_keys() and action() == "block"
+    assert app.clients[hash_key(key)].bucket is bucket  # the key keeps its rate-limit bucket
+    profile.write_text("name: calm\ndisable: [secret]\n", encoding="utf-8")  # more than the spec allows
+    assert not app.reload_keys() and not app.reload_keys()
+    assert action() == "block" and app.clients[hash_key(key)].guard.profile.disable == []
+
+
 def test_stream_feed_steps_grow_with_the_reply() -> None:
     from charter.gateway._stream import _Choice
 

@@ -117,7 +117,7 @@ class GatewayApp:
             if event["type"] == "lifespan.startup":
                 self.upstream.start()
                 await self.warm_up()
-                if self._keyring is not None and self._keyring.path is not None:
+                if self._keyring is not None:
                     self._watcher = asyncio.create_task(self._watch_keys())
                 await send({"type": "lifespan.startup.complete"})
             elif event["type"] == "lifespan.shutdown":
@@ -159,26 +159,34 @@ class GatewayApp:
             await asyncio.sleep(0)
 
     def reload_keys(self) -> bool:
-        """Re-read the keys file if it changed since it was read; whether the keys changed.
+        """Re-read the keys file and the profile files in use if they changed; whether anything did.
 
         Keys that stay keep their client (and so their rate-limit bucket); added keys get a guard
-        for their tenant and profile (profiles are read from the profiles folder as at start). A
-        file that cannot be used (half written, a profile missing) is logged and the keys in use
-        stay, so an unusable file never revokes keys by accident (a valid file with no keys does).
+        for their tenant and profile (read from the profiles folder). A changed profile file gives
+        its keys new guards (their buckets kept). A file that cannot be used (half written, a
+        profile missing or asking for more than the spec allows) is logged and what is in use
+        stays, so an unusable file never revokes keys by accident (a valid file with no keys does).
         """
         if self._keyring is None:
             return False
         try:
             clients = self._keyring.reload(self.clients)
         except ConfigError as exc:
-            log.error("keys file not reloaded, the previous keys stay in use: %s", exc)
+            log.error("keys and profiles not reloaded, the previous ones stay in use: %s", exc)
             return False
         if clients is None:
             return False
         added = len(clients.keys() - self.clients.keys())
         removed = len(self.clients.keys() - clients.keys())
         self.clients = clients
-        log.warning("keys reloaded: %d keys (%d added, %d removed)", len(clients), added, removed)
+        renewed = ", ".join(self._keyring.renewed) or "none"
+        log.warning(
+            "keys reloaded: %d keys (%d added, %d removed); profiles read again: %s",
+            len(clients),
+            added,
+            removed,
+            renewed,
+        )
         return True
 
     async def _watch_keys(self) -> None:
@@ -697,17 +705,21 @@ def _failure_status(failure: Failure) -> tuple[int, str]:
     return 502, "upstream_error"
 
 
+def _profile_path(config: GatewayConfig, name: str) -> Path | None:
+    """``<profiles_dir>/<name>.yaml`` (or ``.yml``) when it exists."""
+    if config.profiles_dir is not None:
+        for suffix in (".yaml", ".yml"):
+            candidate = config.profiles_dir / f"{name}{suffix}"
+            if candidate.exists():
+                return candidate
+    return None
+
+
 def _profiles(config: GatewayConfig, names: set[str]) -> dict[str, Profile]:
     """The profiles keys name: ``<profiles_dir>/<name>.yaml``; ``default`` needs no file."""
     found: dict[str, Profile] = {}
     for name in sorted(names):
-        path: Path | None = None
-        if config.profiles_dir is not None:
-            for suffix in (".yaml", ".yml"):
-                candidate = config.profiles_dir / f"{name}{suffix}"
-                if candidate.exists():
-                    path = candidate
-                    break
+        path = _profile_path(config, name)
         if path is not None:
             profile = load_profile(path)
             found[name] = profile if profile.name == name else profile.model_copy(update={"name": name})
@@ -719,8 +731,41 @@ def _profiles(config: GatewayConfig, names: set[str]) -> dict[str, Profile]:
     return found
 
 
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return (found.st_mtime_ns, found.st_size, found.st_ino)
+
+
+class _Watched:
+    """A file looked at now and then. :meth:`changed` says yes once the file has changed and then
+    stayed the same (time, size and inode) for one more look, so a file caught half written by an
+    editor is never read; a missing file is never a change."""
+
+    __slots__ = ("_changing", "_seen", "path")
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._seen = _stamp(path)
+        self._changing: tuple[int, int, int] | None = None
+
+    def changed(self) -> bool:
+        stamp = _stamp(self.path)
+        if stamp is None or stamp == self._seen:
+            self._changing = None
+            return False
+        if stamp != self._changing:
+            self._changing = stamp  # look again next time
+            return False
+        self._seen, self._changing = stamp, None
+        return True
+
+
 class Keyring:
-    """Turns keys into clients: one guard per (tenant, profile), shared; re-reads the keys file."""
+    """Turns keys into clients: one guard per (tenant, profile), shared; re-reads the keys file and
+    the profile files it loaded when they change."""
 
     def __init__(
         self,
@@ -736,26 +781,28 @@ class Keyring:
         self.registry = registry
         self.profiles = profiles
         self.path = path
+        #: profiles whose files were read again by the last :meth:`reload`
+        self.renewed: list[str] = []
         self._guards: dict[tuple[str, str], Guard] = {}
-        self._seen = self._stamp()
-        self._changing: tuple[int, int, int] | None = None
+        self._keys_file = _Watched(path) if path is not None else None
+        self._profile_files: dict[str, _Watched] = {}
 
-    def _stamp(self) -> tuple[int, int, int] | None:
-        if self.path is None:
-            return None
-        try:
-            found = self.path.stat()
-        except OSError:
-            return None
-        return (found.st_mtime_ns, found.st_size, found.st_ino)
-
-    def build(self, keys: Sequence[ApiKey], current: dict[str, Client]) -> dict[str, Client]:
-        """Clients for ``keys``; a key already in ``current`` with the same settings keeps its client."""
-        self.profiles.update(_profiles(self.config, {k.profile for k in keys} - set(self.profiles)))
+    def build(
+        self, keys: Sequence[ApiKey], current: dict[str, Client], renewed: frozenset[str] = frozenset()
+    ) -> dict[str, Client]:
+        """Clients for ``keys``. A key already in ``current`` with the same settings keeps its client,
+        unless its profile is in ``renewed``; a key whose rate limit is unchanged keeps its bucket."""
+        missing = {k.profile for k in keys} - set(self.profiles)
+        loaded = _profiles(self.config, missing)
+        self.profiles.update(loaded)
+        for name in loaded:
+            path = _profile_path(self.config, name)
+            if path is not None:
+                self._profile_files[name] = _Watched(path)
         clients: dict[str, Client] = {}
         for key in keys:
             kept = current.get(key.sha256)
-            if kept is not None and kept.key == key:
+            if kept is not None and kept.key == key and key.profile not in renewed:
                 clients[key.sha256] = kept
                 continue
             pair = (key.tenant, key.profile)
@@ -769,24 +816,39 @@ class Keyring:
                     judge_model=self.config.judge_model,
                     hold_back=self.config.hold_back,
                 )
-            clients[key.sha256] = Client(key, self._guards[pair])
+            client = Client(key, self._guards[pair])
+            if kept is not None and kept.key.rpm == key.rpm:
+                client.bucket = kept.bucket
+            clients[key.sha256] = client
         return clients
 
     def reload(self, current: dict[str, Client]) -> dict[str, Client] | None:
-        """New clients if the keys file changed since last read, else ``None``.
+        """New clients if the keys file or a profile file changed since it was read, else ``None``.
 
-        A change is read once the file has stopped changing (the same time, size and inode on two
-        looks in a row), so a file caught half written by an editor is not taken for the new keys.
+        Each file is read once it has stopped changing (see :class:`_Watched`). A changed profile
+        gets new guards for its keys; if the new profile cannot be used (invalid, or asking for more
+        than the spec allows), :class:`ConfigError` is raised and nothing changes.
         """
-        stamp = self._stamp()
-        if self.path is None or stamp is None or stamp == self._seen:
-            self._changing = None
+        self.renewed = sorted(name for name, watched in self._profile_files.items() if watched.changed())
+        keys_changed = self._keys_file is not None and self._keys_file.changed()
+        if not self.renewed and not keys_changed:
             return None
-        if stamp != self._changing:
-            self._changing = stamp  # look again next time
-            return None
-        self._seen, self._changing = stamp, None
-        return self.build(load_keys(self.path), current)
+        keys = load_keys(self.path) if keys_changed and self.path is not None else None
+        if keys is None:
+            keys = [client.key for client in current.values()]
+        if not self.renewed:
+            return self.build(keys, current)
+        fresh = _profiles(self.config, set(self.renewed))
+        for profile in fresh.values():
+            profile.check(self.spec)
+        profiles, guards = self.profiles, self._guards
+        self.profiles = {**profiles, **fresh}
+        self._guards = {pair: guard for pair, guard in guards.items() if pair[1] not in fresh}
+        try:
+            return self.build(keys, current, renewed=frozenset(fresh))
+        except ConfigError:
+            self.profiles, self._guards = profiles, guards
+            raise
 
 
 def create_app(
