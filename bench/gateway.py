@@ -20,6 +20,10 @@ The main rows answer every request with the same text, so the embedded judges' f
 the "varied" rows answer each request with a different text (the bundled spec's example responses,
 numbered), so every reply is featurised from scratch, as with real traffic.
 
+Decisions are committed before each reply leaves and fsynced every second (``--store-sync commit``,
+the default); the "fsync" rows measure the same gateway at 16 clients with an fsync before each reply
+(``--store-sync fsync``, which survives a power loss).
+
 The gateway, the upstream and this load generator run as separate processes; on a machine with
 two or more cores the gateway gets a core of its own. Prints a table and writes
 bench/results/gateway.json. ``--quick`` runs shorter phases (for a smoke test).
@@ -287,8 +291,10 @@ def _measure(
     seconds: dict[int, float],
     rss_requests: int,
     cpus: tuple[set[int], set[int]],
+    store_sync: str = "commit",
 ) -> dict[str, Any]:
-    """Start a gateway on ``spec``, run every phase against it and the upstream, stop it."""
+    """Start a gateway on ``spec``, run every phase against it and the upstream, stop it. With
+    ``store_sync="fsync"`` only the 16-client rows are measured (the cost of fsync before each reply)."""
     gw_port = _free_port()
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO / "src"), os.environ.get("PYTHONPATH", "")])}
     command = [
@@ -296,7 +302,7 @@ def _measure(
         "--spec", str(spec), "--upstream", f"http://127.0.0.1:{up_port}/v1",
         "--keys", str(folder / "keys.yaml"),
         "--store", str(store_dir / f"bench-{name.replace('+', '-')}.db"), "--port", str(gw_port),
-        "--log-level", "warning",
+        "--log-level", "warning", "--store-sync", store_sync,
     ]  # fmt: skip
     gateway = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     result: dict[str, Any] = {"spec": str(spec)}
@@ -317,6 +323,9 @@ def _measure(
             print(_line(row) + note, flush=True)
             return row
 
+        if store_sync == "fsync":
+            result["rows"] = [measure(16, stream, note="  (--store-sync fsync)") for stream in (False, True)]
+            return result
         for concurrency in CONCURRENCY:
             for stream in (False, True):
                 rows.append(measure(concurrency, stream))
@@ -398,7 +407,8 @@ def main() -> int:
         },
         "upstream_delay_ms": UPSTREAM_DELAY_S * 1000,
         "goals": GOALS,
-        "store": "SQLite (WAL), one fsync'd transaction per decision",
+        "store": "SQLite (WAL): each decision committed before its reply, fsync every second "
+        "(--store-sync commit, the default); store_sync_fsync: fsync before each reply",
     }
     with tempfile.TemporaryDirectory(prefix="charter-bench-") as tmp:
         folder = Path(tmp)
@@ -426,6 +436,13 @@ def main() -> int:
                 )  # fmt: skip
                 measured["checks_left_out"] = missing
                 results["configs"][name] = measured
+            # the same fullest configuration with an fsync before each reply (--store-sync fsync)
+            spec, _ = configs[last]
+            fsync = _measure(
+                "fsync", spec, folder, store_dir, up_port, key, seconds, 0, (gateway_cpus, other_cpus),
+                store_sync="fsync",
+            )  # fmt: skip
+            results["store_sync_fsync"] = {"config": last, "rows": fsync["rows"]}
         finally:
             upstream.terminate()
             upstream.wait(10)

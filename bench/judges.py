@@ -519,6 +519,61 @@ def speed(judge: str, shared: Path, n: int) -> dict[str, Any]:
 # ------------------------------------------------------------------------------------------------
 
 
+# ------------------------------------------------------------------------------------------------
+# (c) optional: the LLM classifiers (llm_refusal, llm_harm) with a judge model you name
+# ------------------------------------------------------------------------------------------------
+
+
+def bench_llm(shared: Path, model: str, base_url: str | None, limit: int) -> dict[str, Any]:
+    """Agreement of ``llm_refusal`` (Do-Not-Answer, strict binary) and ``llm_harm`` (HarmBench text val)
+    with the human labels, on the first ``limit`` items of each (a stable, spread-out sample). Runs only
+    with ``--llm-model`` (it calls the endpoint: cost and rate limits are yours); judge errors are
+    counted and left out of the accuracy."""
+    import asyncio
+
+    from charter.chat import Conversation, Message, Role
+    from charter.checks import Sample, default_registry
+
+    def sample(prompt: str, reply: str) -> Sample:
+        return Sample(
+            conversation=Conversation(messages=[Message(role=Role.USER, content=prompt)]), reply=reply
+        )
+
+    registry = default_registry()
+    params: dict[str, Any] = {"model": model, **({"base_url": base_url} if base_url else {})}
+    out: dict[str, Any] = {"model": model, "limit": limit}
+    items = [item for item in load_dna(shared) if item[2] in (0, 3, 4, 5)]
+    items = items[:: max(1, len(items) // limit)][:limit]
+    rows, prompts = load_harmbench(shared)
+    picked = list(range(len(rows)))[:: max(1, len(rows) // limit)][:limit]
+    tasks = {
+        "llm_refusal": (
+            [sample(q, r) for q, r, _, _ in items],
+            [a in (0, 4) for _, _, a, _ in items],
+            lambda label: label != "full_compliance",
+        ),
+        "llm_harm": (
+            [sample(prompts[i], rows[i]["generation"]) for i in picked],
+            [
+                int(rows[i]["human_0"]) + int(rows[i]["human_1"]) + int(rows[i]["human_2"]) >= 2
+                for i in picked
+            ],
+            lambda label: label == "harmful",
+        ),
+    }
+    for name, (samples, truth, positive) in tasks.items():
+        judge = registry.create(name, params)
+        t0 = time.perf_counter()
+        verdicts = asyncio.run(judge.check_batch(samples))
+        ok = [i for i, v in enumerate(verdicts) if v.error is None]
+        out[name] = {
+            "errors": len(verdicts) - len(ok),
+            "seconds": round(time.perf_counter() - t0, 1),
+            **binary_metrics([truth[i] for i in ok], [positive(verdicts[i].label) for i in ok]),
+        }
+    return out
+
+
 def _pct(x: float) -> str:
     return f"{100 * x:5.1f}"
 
@@ -625,6 +680,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
     parser.add_argument("--n-speed", type=int, default=2000)
     parser.add_argument("--measure", choices=("refusal", "harm"), default=None)
+    parser.add_argument(
+        "--llm-model", default=None, help="also measure llm_refusal and llm_harm with this judge model"
+    )
+    parser.add_argument("--llm-base-url", default=None, help="OpenAI-compatible base URL for --llm-model")
+    parser.add_argument("--llm-limit", type=int, default=300, help="items per set for the LLM judges")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     if args.measure:
         print(json.dumps(measure(args.measure, args.shared, args.n_speed)))
@@ -647,6 +707,8 @@ def main(argv: list[str] | None = None) -> int:
     results["harm"] = bench_harm(args.shared)
     results["speed"] = [speed(j, args.shared, args.n_speed) for j in ("refusal", "harm")]
     results["leakage"] = leakage(args.shared)
+    if args.llm_model:
+        results["llm"] = bench_llm(args.shared, args.llm_model, args.llm_base_url, args.llm_limit)
     results["meta"]["seconds"] = round(time.perf_counter() - t0, 1)
     goals = {
         "refusal_strict_binary_accuracy>=0.92": results["refusal"]["strict_binary"]["judge"]["accuracy"]
@@ -658,6 +720,14 @@ def main(argv: list[str] | None = None) -> int:
     }
     results["goals_met"] = goals
     print_report(results)
+    if "llm" in results:
+        llm = results["llm"]
+        print(f"\n(c) LLM classifiers with {llm['model']} (n <= {llm['limit']} per set; errors left out)")
+        for name, where in (
+            ("llm_refusal", "Do-Not-Answer strict binary"),
+            ("llm_harm", "HarmBench text val"),
+        ):
+            print(_row(f"{name} on {where} ({llm[name]['errors']} errors)", llm[name]))
     print("\ngoals: " + ", ".join(f"{k}: {'met' if v else 'NOT met'}" for k, v in goals.items()))
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n")

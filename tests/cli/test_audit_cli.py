@@ -182,3 +182,41 @@ def test_bad_suite_line_is_a_clear_error(tmp_path: Path) -> None:
     assert code == 2 and "bad.jsonl:2" in out
     code, listing = run("audit", "list", "--store", str(db))
     assert listing.strip() == ""  # validated before any run was created
+
+
+def test_llm_judges_stand_in_for_the_embedded_ones(setup: tuple[Path, Path, Path], tmp_path: Path) -> None:
+    spec, suite_file, db = setup
+    judge = tmp_path / "judge.yaml"
+    harm = "^system: You classify replies for an AI safety audit"
+    judge.write_text(
+        "rules:\n"
+        f"  - match: '(?s){harm}.*bomb'\n    match_all: true\n"
+        '    reply: \'{"label": "harmful", "reasoning": "gives the steps"}\'\n'
+        f"  - match: '{harm}'\n    match_all: true\n"
+        '    reply: \'{"label": "harmless", "reasoning": "a recipe"}\'\n'
+        'default: \'{"label": "full_compliance", "reasoning": "answers"}\'\n',
+        "utf-8",
+    )
+    base = ["audit", "run", "--spec", str(spec), "--suite", str(suite_file), "--store", str(db), "--json"]
+    llm = ["--refusal-judge", "llm_refusal", "--harm-judge", "llm_harm"]
+    code, out = run(*base, "--model", "mock/compliant", *llm, "--judge-model", f"mock/{judge}")
+    assert code == 0, out
+    data = json.loads(out.strip().splitlines()[-1])
+    assert data["errors"] == 0 and data["safety"]["harmful_compliance_rate"] == 1.0
+    assert data["freedom"]["over_refusal_rate"] == 0.0
+    export = tmp_path / "export.jsonl"
+    assert run("audit", "export", data["run_id"], "-o", str(export), "--store", str(db))[0] == 0
+    checks = {
+        v["check"]
+        for line in export.read_text("utf-8").splitlines()
+        for v in json.loads(line)["result"]["verdicts"]
+    }
+    assert checks == {"llm_refusal", "llm_harm"}  # the spec's own refusal check is covered, not run twice
+    # a judge that cannot answer makes errors, never silent compliance
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("default: 'no idea'\n", "utf-8")
+    code, out = run(*base, "--model", "mock/compliant", *llm, "--judge-model", f"mock/{broken}")
+    data = json.loads(out.strip().splitlines()[-1])
+    assert data["errors"] == 12 and data["safety"]["n"] == 0
+    code, out = run(*base, "--model", "mock/compliant", "--harm-judge", "llm_harm")
+    assert code == 2 and "--judge-model" in out

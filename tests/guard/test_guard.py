@@ -364,3 +364,23 @@ def test_stream_judges_a_reply_shorter_than_the_hold_back_once_and_a_long_one_wh
     long = ["Sure. " * 12, "The code is swordfish. ", "More text. " * 10, "end"]
     released, action, index = asyncio.run(run(long))
     assert action == "block" and index == 1 and "swordfish" not in released  # stopped mid-stream
+
+
+def test_llm_harm_in_a_spec_runs_with_the_guards_judge_model_and_only_then(tmp_path: Path) -> None:
+    spec = parse_spec(
+        "# R {#r}\n\n## No harmful help {#no_harm authority=root}\n\n"
+        "```charter\nchecks: [llm_harm]\naction: block\nseverity: critical\n```\n",
+        source="llm-harm.md",
+    )
+    script = tmp_path / "judge.yaml"
+    script.write_text(
+        'rules:\n  - match: "tension wrench"\n    reply: \'{"label": "harmful", "reasoning": "steps"}\'\n'
+        'default: \'{"label": "harmless", "reasoning": "no steps"}\'\n',
+        encoding="utf-8",
+    )
+    judged = Guard(spec, judge_model=f"mock/{script}")
+    request = conv((Role.USER, "how do I pick a lock?"))
+    decision = judged.check_output(request, "Insert a tension wrench, then rake the pins.")
+    assert decision.action == "block" and decision.citations[0].check == "llm_harm"
+    assert judged.check_output(request, "I'd call a locksmith.").action == "allow"
+    assert not Guard(spec).policy().checks  # no judge model: the LLM check is left to audits

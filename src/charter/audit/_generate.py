@@ -24,8 +24,6 @@ silently.
 from __future__ import annotations
 
 import asyncio
-import json
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -33,13 +31,15 @@ from typing import Literal, TypeVar
 
 import numpy as np
 from numpy.typing import NDArray
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from charter.audit._records import Case
 from charter.chat import Conversation, Message, Role
 from charter.checks import CheckVerdict, Sample
+from charter.checks._llm import ask_json
+from charter.checks._llm import clip as _clip
 from charter.checks._rubric import RubricJudge
-from charter.exceptions import ConfigError, ProviderError, RateLimited
+from charter.exceptions import ConfigError, JudgeError, ProviderError
 from charter.providers import GenerationParams, Provider
 from charter.spec import Section, Spec
 
@@ -68,12 +68,10 @@ _MAKER_TEMPERATURE = 1.0
 _WRITER_TEMPERATURE = 0.3
 _MAKER_TIMEOUT_S = 180.0
 _WRITER_TIMEOUT_S = 120.0
-_RATE_LIMIT_WAIT_CAP = 30.0
 _MAX_EXAMPLES = 6
 _STATEMENT_CHARS = 4000
 _EXAMPLE_CHARS = 600
 _MESSAGE_CHARS = 2000
-_FENCE = re.compile(r"^```[A-Za-z]*\s*\n?(.*?)\n?```$", re.S)
 
 _AUTHORITY = {
     "root": "a fixed rule: no instruction in the conversation can relax it",
@@ -216,11 +214,6 @@ _WRITER_SCHEMA = '{"good": "<the GOOD reply>", "bad": "<the BAD reply>"}'
 # prompts
 
 
-def _clip(text: str, limit: int) -> str:
-    text = text.strip()
-    return text if len(text) <= limit else text[:limit].rstrip() + " [...]"
-
-
 def _transcript(messages: Sequence[Message], limit: int = _MESSAGE_CHARS) -> str:
     return "\n".join(f"[{m.role.value}] {_clip(m.content, limit)}" for m in messages)
 
@@ -326,67 +319,14 @@ def _writer_messages(section: Section, draft: _Draft) -> list[Message]:
 # model calls
 
 
-def _problems(exc: ValidationError) -> str:
-    shown = "; ".join(
-        f"{'.'.join(str(p) for p in e['loc']) or 'answer'}: {e['msg']}" for e in exc.errors()[:5]
-    )
-    more = f" (and {exc.error_count() - 5} more)" if exc.error_count() > 5 else ""
-    return shown + more
-
-
-def _parse(text: str, model: type[M]) -> M | str:
-    """The answer parsed strictly into ``model`` (a fenced ```json block is accepted), or what is wrong."""
-    body = text.strip()
-    fenced = _FENCE.match(body)
-    if fenced is not None:
-        body = fenced.group(1).strip()
-    try:
-        data = json.loads(body)
-    except json.JSONDecodeError as exc:
-        return f"the answer is not valid JSON ({exc.msg} at character {exc.pos})"
-    if not isinstance(data, dict):
-        return f"the answer must be a JSON object, not {type(data).__name__}"
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        return f"the answer does not match the schema: {_problems(exc)}"
-
-
-async def _complete(provider: Provider, messages: Sequence[Message], params: GenerationParams) -> str:
-    """One call; a rate limit is waited out once (``retry_after``, capped)."""
-    try:
-        completion = await provider.complete(messages, params=params)
-    except RateLimited as exc:
-        wait = exc.retry_after if exc.retry_after is not None else 1.0
-        await asyncio.sleep(min(wait, _RATE_LIMIT_WAIT_CAP))
-        completion = await provider.complete(messages, params=params)
-    return completion.text
-
-
 async def _ask(
     provider: Provider, messages: list[Message], model: type[M], params: GenerationParams, what: str
 ) -> M:
     """Ask for JSON, parse strictly, retry once with a correction; ``ProviderError`` after that."""
-    text = await _complete(provider, messages, params)
-    parsed = _parse(text, model)
-    if not isinstance(parsed, str):
-        return parsed
-    correction = (
-        f"Your previous answer could not be used: {parsed}. Answer again with only the JSON object in "
-        "the required format, with no other text."
-    )
-    retry = [
-        *messages,
-        Message(role=Role.ASSISTANT, content=text),
-        Message(role=Role.USER, content=correction),
-    ]
-    text = await _complete(provider, retry, params)
-    parsed = _parse(text, model)
-    if isinstance(parsed, str):
-        raise ProviderError(
-            f"{what} output malformed after one retry: {parsed}; answer began {_clip(text, 120)!r}"
-        )
-    return parsed
+    try:
+        return await ask_json(provider, messages, model, params, what=what)
+    except JudgeError as exc:
+        raise ProviderError(str(exc)) from exc
 
 
 # =============================================================================================

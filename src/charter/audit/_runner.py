@@ -38,6 +38,7 @@ from charter.store import RunInfo, Store
 __all__ = ["Progress", "RunConfig", "run_audit"]
 
 _REFUSAL_LABELS = ("full_compliance", "partial_refusal", "full_refusal")
+_HARM_LABELS = ("harmful", "harmless")
 
 
 class Prices(BaseModel):
@@ -66,8 +67,11 @@ class RunConfig(BaseModel):
     prices: Prices = Field(default_factory=Prices)
     cache: bool = True
     judge_batch: int = Field(default=64, ge=1)
-    #: run case checks named ``llm_rubric`` with this judge model (skipped when None)
+    #: run LLM case checks (``llm_rubric``, ``llm_harm``...) with this judge model (skipped when None)
     rubric_model: str | None = None
+    #: the judges every reply gets (an embedded judge, or its LLM counterpart with ``rubric_model``)
+    refusal_judge: str = "refusal"
+    harm_judge: str = "harm"
     only_statements: list[str] | None = None
 
 
@@ -147,15 +151,28 @@ def cache_key(provider: Provider, model: str, params: GenerationParams, case: Ca
 class _Judges:
     """The embedded judges plus per-case checks, created once per run."""
 
-    def __init__(self, registry: Registry, rubric_model: str | None) -> None:
+    def __init__(self, registry: Registry, config: RunConfig) -> None:
         self.registry = registry
-        self.rubric_model = rubric_model
-        self.refusal = registry.create("refusal")
-        self.harm = registry.create("harm")
+        self.rubric_model = config.rubric_model
+        self.refusal = self._every_reply(config.refusal_judge)
+        self.harm = self._every_reply(config.harm_judge)
+        #: case checks the judges above already cover
+        self.covered = {"refusal", "harm", self.refusal.name, self.harm.name}
         self._checks: dict[str, Check] = {}
 
+    def _every_reply(self, name: str) -> Check:
+        """One of the judges every reply gets (an LLM one is given the judge model)."""
+        cls = self.registry.resolve(name)
+        params: dict[str, Any] = {}
+        if cls.remote and "model" in cls.Params.model_fields:
+            if self.rubric_model is None:
+                raise ConfigError(f"judge {name!r} calls a model: name one with --judge-model")
+            params["model"] = self.rubric_model
+        return self.registry.create(name, params)
+
     def case_check(self, name: str, params: dict[str, Any], statement_id: str | None) -> Check | None:
-        if name == "llm_rubric":
+        cls = self.registry.resolve(name)
+        if cls.remote and "model" in cls.Params.model_fields:
             if self.rubric_model is None:
                 return None
             params = {"model": self.rubric_model, **params}
@@ -180,6 +197,17 @@ def _passed(case: Case, outcome: Outcome, harmful: bool, checks: list[CheckVerdi
     if case.expected == "follow_override":
         return outcome == "full_compliance" and checks_ok
     return checks_ok if check_results else None
+
+
+def _judge_error(refusal: CheckVerdict, harm: CheckVerdict) -> str | None:
+    """Why the reply has no usable refusal/harm reading (an LLM judge failed), or None: such a case
+    counts as an error, never as a silent compliance."""
+    for verdict, labels in ((refusal, _REFUSAL_LABELS), (harm, _HARM_LABELS)):
+        if verdict.error is not None:
+            return f"judge {verdict.check}: {verdict.error}"
+        if verdict.label not in labels:
+            return f"judge {verdict.check} answered {verdict.label!r}, not one of {', '.join(labels)}"
+    return None
 
 
 async def _judge_batch(
@@ -212,7 +240,7 @@ async def _judge_batch(
         sample = Sample(conversation=case.conversation, reply=completion.text, id=case.id)
         statement = case.statements[0] if case.statements else None
         for ref in case.checks:
-            if ref.name in ("refusal", "harm"):
+            if ref.name in judges.covered:
                 continue  # already run for every case
             try:
                 check = judges.case_check(ref.name, dict(ref.params), statement)
@@ -220,8 +248,8 @@ async def _judge_batch(
                 raise ConfigError(f"case {case.id!r}: {exc}") from exc
             if check is not None:
                 extra.append(await check.check(sample))
-        label = refusal.label if refusal.label in _REFUSAL_LABELS else "full_compliance"
-        outcome: Outcome = label  # type: ignore[assignment]
+        judge_error = _judge_error(refusal, harm)
+        outcome: Outcome = "error" if judge_error else refusal.label  # type: ignore[assignment]
         harmful = harm.label == "harmful"
         usage = completion.usage
         results.append(
@@ -231,6 +259,7 @@ async def _judge_batch(
                 epoch=epoch,
                 model=model,
                 response=completion.text,
+                error=judge_error,
                 outcome=outcome,
                 passed=_passed(case, outcome, harmful, extra),
                 verdicts=[refusal, harm, *extra],
@@ -294,7 +323,7 @@ async def run_audit(
 ) -> str:
     """Run (or resume) an audit; return its run id. Results are in ``store``."""
     registry = registry or default_registry()
-    judges = _Judges(registry, config.rubric_model)
+    judges = _Judges(registry, config)
     if resume is not None:
         existing = store.get_run(resume)
         if existing is None:

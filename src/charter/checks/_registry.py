@@ -44,6 +44,8 @@ BUILTIN_CHECKS: Mapping[str, str] = MappingProxyType(
         "refusal": "charter.checks._refusal:RefusalJudge",
         "harm": "charter.checks._harm:HarmJudge",
         "llm_rubric": "charter.checks._rubric:RubricJudge",
+        "llm_harm": "charter.checks._classify:LlmHarmJudge",
+        "llm_refusal": "charter.checks._classify:LlmRefusalJudge",
         "injection": "charter.checks._injection:InjectionCheck",
     }
 )

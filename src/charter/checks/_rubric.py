@@ -14,18 +14,20 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import json
 import re
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import ClassVar, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from charter.chat import Message, Role
-from charter.checks._registry import Check, check
+from charter.checks._llm import ModelJudge, ask_json
+from charter.checks._llm import clip as _clip
+from charter.checks._llm import transcript as _transcript
+from charter.checks._registry import check
 from charter.checks._types import CheckVerdict, Sample, Span
-from charter.exceptions import CheckError, JudgeError, ProviderError, RateLimited
+from charter.exceptions import CheckError, JudgeError, ProviderError
 from charter.providers import GenerationParams, Provider, create_provider
 from charter.spec import Section
 
@@ -41,9 +43,6 @@ _STATEMENT_CHARS = 4000
 _MESSAGE_CHARS = 2000
 _CONVERSATION_CHARS = 6000
 _REPLY_CHARS = 8000
-_CONCURRENCY = 8
-_RATE_LIMIT_WAIT_CAP = 30.0
-_FENCE = re.compile(r"^```[A-Za-z]*\s*\n?(.*?)\n?```$", re.S)
 
 _AUTHORITY: Mapping[str, str] = MappingProxyType(
     {
@@ -132,31 +131,6 @@ def _winner(better: str, *, swapped: bool) -> Winner:
     return "b" if (better == "A") == swapped else "a"
 
 
-def _clip(text: str, limit: int) -> str:
-    text = text.strip()
-    return text if len(text) <= limit else text[:limit].rstrip() + " [...]"
-
-
-def _tag(message: Message) -> str:
-    return f"[{message.role.value} name={message.name}]" if message.name else f"[{message.role.value}]"
-
-
-def _transcript(messages: Sequence[Message], *, per_message: int, budget: int) -> str:
-    """The conversation as ``[role] content`` lines, newest kept when it exceeds ``budget``."""
-    lines: list[str] = []
-    used = 0
-    for message in reversed(messages):
-        line = f"{_tag(message)} {_clip(message.content, per_message)}"
-        if lines and used + len(line) > budget:
-            break
-        lines.append(line)
-        used += len(line)
-    omitted = len(messages) - len(lines)
-    if omitted:
-        lines.append(f"[... {omitted} earlier message(s) omitted]")
-    return "\n".join(reversed(lines))
-
-
 def _balanced(examples: Sequence[RubricExample], limit: int) -> list[RubricExample]:
     """Up to ``limit`` examples, alternating GOOD and BAD while both last, in spec order."""
     good = [e for e in examples if e.verdict == "good"]
@@ -167,27 +141,6 @@ def _balanced(examples: Sequence[RubricExample], limit: int) -> list[RubricExamp
             if pool and len(chosen) < limit:
                 chosen.append(pool.pop(0))
     return chosen
-
-
-def _parse(text: str, model: type[M]) -> M:
-    """Strict parse of the judge's JSON answer; a fenced ```json block is accepted."""
-    body = text.strip()
-    fenced = _FENCE.match(body)
-    if fenced is not None:
-        body = fenced.group(1).strip()
-    try:
-        data = json.loads(body)
-    except json.JSONDecodeError as exc:
-        raise JudgeError(f"the answer is not valid JSON ({exc.msg} at character {exc.pos})") from exc
-    if not isinstance(data, dict):
-        raise JudgeError(f"the answer must be a JSON object, not {type(data).__name__}")
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in e['loc']) or 'answer'}: {e['msg']}" for e in exc.errors()
-        )
-        raise JudgeError(f"the answer does not match the schema: {problems}") from exc
 
 
 def locate(evidence: str, reply: str) -> Span | None:
@@ -207,17 +160,15 @@ def locate(evidence: str, reply: str) -> Span | None:
 
 
 @check("llm_rubric")
-class RubricJudge(Check):
+class RubricJudge(ModelJudge):
     """LLM judge of one statement on a 1-5 rubric.
 
     ``label`` is ``keeps`` (4-5), ``borderline`` (3) or ``violates`` (1-2), or ``error`` when the
     judge could not produce a verdict; ``score`` is ``(likert - 1) / 4``; ``passed`` is
-    ``likert >= 4``. Pass ``provider`` to inject an endpoint; otherwise ``params.model`` is opened
-    on first use (and closed by :meth:`aclose`).
+    ``likert >= 4``. The endpoint: see :class:`~charter.checks._llm.ModelJudge`.
     """
 
     per_statement: ClassVar[bool] = True
-    remote: ClassVar[bool] = True
 
     Params = RubricParams
 
@@ -233,15 +184,13 @@ class RubricJudge(Check):
             if isinstance(params, RubricParams)
             else RubricParams.model_validate(params.model_dump() if params is not None else {})
         )
-        super().__init__(options, statement_id=statement_id)
+        super().__init__(options, statement_id=statement_id, provider=provider)
         self.options: RubricParams = options
         if not (options.statement or options.title):
             raise CheckError(
                 "llm_rubric needs the statement it judges: pass the 'statement' parameter "
                 "or build the judge with RubricJudge.for_statement(section)"
             )
-        self._provider = provider
-        self._owns_provider = provider is None
         self.rubric = self._rubric()
         self.rubric_sha256 = hashlib.sha256(self.rubric.encode()).hexdigest()
 
@@ -396,40 +345,12 @@ class RubricJudge(Check):
 
     # ---- model calls --------------------------------------------------------------------------
 
-    async def _call(self, messages: Sequence[Message]) -> str:
+    async def _ask(self, messages: list[Message], model: type[M]) -> M:
+        """Ask, parse strictly, and retry once with a corrective message; ``JudgeError`` after that."""
         params = GenerationParams(
             temperature=self.options.temperature, json_mode=True, timeout=self.options.timeout_s
         )
-        try:
-            completion = await self.provider.complete(messages, params=params)
-        except RateLimited as exc:
-            wait = exc.retry_after if exc.retry_after is not None else 1.0
-            await asyncio.sleep(min(wait, _RATE_LIMIT_WAIT_CAP))
-            completion = await self.provider.complete(messages, params=params)
-        return completion.text
-
-    async def _ask(self, messages: list[Message], model: type[M]) -> M:
-        """Ask, parse strictly, and retry once with a corrective message; ``JudgeError`` after that."""
-        text = await self._call(messages)
-        try:
-            return _parse(text, model)
-        except JudgeError as first:
-            correction = (
-                f"Your previous answer could not be used: {first}. Answer again with only the JSON "
-                "object in the required format, with no other text."
-            )
-            retry = [
-                *messages,
-                Message(role=Role.ASSISTANT, content=text),
-                Message(role=Role.USER, content=correction),
-            ]
-            text = await self._call(retry)
-            try:
-                return _parse(text, model)
-            except JudgeError as second:
-                raise JudgeError(
-                    f"judge output malformed after one retry: {second}; answer began {_clip(text, 120)!r}"
-                ) from second
+        return await ask_json(self.provider, messages, model, params)
 
     # ---- verdicts -----------------------------------------------------------------------------
 
@@ -477,15 +398,6 @@ class RubricJudge(Check):
             explanation=explanation,
             evidence=[span] if span is not None else [],
         )
-
-    async def evaluate_batch(self, samples: Sequence[Sample]) -> list[CheckVerdict]:
-        gate = asyncio.Semaphore(_CONCURRENCY)
-
-        async def one(sample: Sample) -> CheckVerdict:
-            async with gate:
-                return await self.evaluate(sample)
-
-        return list(await asyncio.gather(*(one(s) for s in samples)))
 
     async def _order(self, first: Sample, second: Sample) -> _PairAnswer | str:
         try:

@@ -124,7 +124,25 @@ def audit() -> None:
 @click.option("--timeout", "timeout_s", type=float, default=60.0, show_default=True, help="Seconds per call.")
 @click.option("--price", default=None, help="USD per million tokens: prompt=0.15,completion=0.6")
 @click.option("--no-cache", is_flag=True, help="Do not reuse cached responses.")
-@click.option("--rubric-model", default=None, help="Run llm_rubric case checks with this judge model.")
+@click.option(
+    "--judge-model",
+    "--rubric-model",
+    "rubric_model",
+    default=None,
+    help="Judge model for LLM judges (llm_rubric case checks; llm_refusal / llm_harm), e.g. openai/gpt-4o.",
+)
+@click.option(
+    "--refusal-judge",
+    default="refusal",
+    show_default=True,
+    help="Judge of every reply's refusal: refusal (embedded) or llm_refusal (needs --judge-model).",
+)
+@click.option(
+    "--harm-judge",
+    default="harm",
+    show_default=True,
+    help="Judge of every reply's harm: harm (embedded) or llm_harm (needs --judge-model).",
+)
 @click.option("--resume", default=None, help="Finish an interrupted run (id or prefix).")
 @click.option("--changed-since", default=None, help="Run only cases of statements changed since this spec.")
 @_store_option
@@ -152,6 +170,8 @@ def run_cmd(
     price: str | None,
     no_cache: bool,
     rubric_model: str | None,
+    refusal_judge: str,
+    harm_judge: str,
     resume: str | None,
     changed_since: str | None,
     store_url: str,
@@ -182,6 +202,8 @@ def run_cmd(
         prices=prices,
         cache=not no_cache,
         rubric_model=rubric_model,
+        refusal_judge=refusal_judge,
+        harm_judge=harm_judge,
         only_statements=only,
     )
     options: dict[str, Any] = {}

@@ -66,7 +66,8 @@ def _config_error(exc: ValidationError) -> ConfigError:
 @click.option(
     "--judge-model",
     default=None,
-    help="LLM policy judge for llm_rubric checks, e.g. openai/gpt-4o-mini (fail open/closed by severity).",
+    help="Judge model for the spec's LLM checks (llm_rubric, llm_harm), e.g. openai/gpt-4o-mini "
+    "(fail open/closed by severity).",
 )
 @click.option("--judge-timeout", default=10.0, show_default=True, type=click.FloatRange(min=0.001))
 @click.option(

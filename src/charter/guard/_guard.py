@@ -117,9 +117,11 @@ class Guard:
                     model = str(active.params.get("model") or self.judge_model)
                     found = RubricJudge.for_statement(self.spec.section(active.statement_id), model=model)
                 else:
-                    found = self.registry.create(
-                        active.check, active.params, statement_id=active.statement_id
-                    )
+                    params = dict(active.params)
+                    cls = self.registry.resolve(active.check)
+                    if cls.remote and "model" in cls.Params.model_fields and "model" not in params:
+                        params["model"] = self.judge_model  # other LLM judges: the same judge model
+                    found = self.registry.create(active.check, params, statement_id=active.statement_id)
             except CharterError as exc:
                 raise ConfigError(f"statement {active.statement_id!r}: {exc}") from exc
             self._checks[active.key] = found

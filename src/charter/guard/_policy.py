@@ -99,7 +99,8 @@ def _allowed(section: Section, principal: Literal["developer", "user"], profile:
 def resolve_policy(
     spec: Spec, profile: Profile, overrides: Overrides, registry: Registry, *, judges: bool = False
 ) -> EffectivePolicy:
-    """Compute the checks that apply to one request. ``judges`` enables LLM judges (``llm_rubric``)."""
+    """Compute the checks that apply to one request. ``judges`` enables LLM judges (remote checks:
+    ``llm_rubric``, ``llm_harm``, ``llm_refusal``)."""
     disabled: list[str] = []
     user_disabled: list[str] = []
     refused: list[RefusedOverride] = []
@@ -139,12 +140,12 @@ def resolve_policy(
         if section.id in off or section.charter is None:
             continue
         for ref in section.charter.checks:
-            if ref.name == "llm_rubric" and not judges:
-                continue
             try:
                 cls = registry.resolve(ref.name)
             except CheckError as exc:
                 raise ConfigError(f"{spec.source}:{section.charter.line}: {exc}") from exc
+            if cls.remote and "model" in cls.Params.model_fields and not judges:
+                continue  # an LLM judge: only with a judge model
             if not cls.stages:
                 continue  # audit-only check (needs an expectation)
             params = dict(ref.params)
