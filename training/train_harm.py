@@ -132,22 +132,24 @@ def fit(x: np.ndarray, y: np.ndarray, weight: np.ndarray) -> Head:
     )
 
 
-def folds(examples: list[Example], k: int = N_FOLDS) -> np.ndarray:
-    """Fold of each example, grouped by behaviour (``kind``), fixed by :data:`SEED`."""
+def folds(examples: list[Example], k: int = N_FOLDS, seed: int = SEED) -> np.ndarray:
+    """Fold of each example, grouped by behaviour (``kind``), fixed by ``seed`` (default :data:`SEED`)."""
     groups = sorted({e.kind for e in examples})
-    order = np.random.default_rng(SEED).permutation(len(groups))
+    order = np.random.default_rng(seed).permutation(len(groups))
     fold_of = {groups[g]: i % k for i, g in enumerate(order)}
     return np.array([fold_of[e.kind] for e in examples], dtype=np.int64)
 
 
-def cross_validate(shared: Path, k: int = N_FOLDS) -> dict[str, Any]:
+def cross_validate(shared: Path, k: int = N_FOLDS, seed: int = SEED) -> dict[str, Any]:
     """Grouped k-fold CV on the HarmBench text validation set; pooled out-of-fold predictions and metrics.
+
+    ``seed`` picks the fold assignment (:func:`folds`); the heads' own seeds do not change with it.
 
     Returns ``{"n", "folds", "groups", "proba" (list, text-val order), "truth", "accuracy", ...}``.
     """
     base = _corpus(generate(shared, n=N_EXAMPLES, seed=SEED) + multimodal_val(shared))
     val = _corpus(text_val(shared))
-    fold = folds(val.examples, k)
+    fold = folds(val.examples, k, seed=seed)
     proba = np.zeros(len(val.y), dtype=np.float32)
     for f in range(k):
         train = fold != f
