@@ -89,6 +89,8 @@ _LEET = str.maketrans(
 # tokens word_variant can change.
 _SUSPECT = re.compile(r"(?<![\w@$!])[\w@$!]*?(?:[^\W\d_][0-9@$!]|[0-9@$!][^\W\d_]|[^\x00-\x7f])[\w@$!]*")
 _LATIN_LETTER = re.compile(r"[a-z]")
+# what every token _SUSPECT matches contains: a letter next to a digit or @$!, or a non-ASCII character
+_SUSPECT_CORE = re.compile(r"[^\W\d_][0-9@$!]|[0-9@$!][^\W\d_]|[^\x00-\x7f]")
 
 
 class Normalized:
@@ -195,4 +197,6 @@ def word_variant(folded: str) -> str:
                 token = skeleton
         return token.translate(_LEET)
 
+    if _SUSPECT_CORE.search(folded) is None:
+        return folded  # no token can be obfuscated (the usual case): skip the slower token scan
     return _SUSPECT.sub(fix, folded)
