@@ -253,6 +253,12 @@ _TRIGRAMS: Mapping[str, str] = MappingProxyType(
 _PROFILE_SCRIPT: Mapping[str, str] = MappingProxyType(
     {lang: ("Cyrillic" if lang in {"ru", "uk", "bg", "sr"} else "Latin") for lang in _WORDS}
 )
+_SCRIPT_PROFILES: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        script: tuple(lang for lang, s in _PROFILE_SCRIPT.items() if s == script)
+        for script in ("Latin", "Cyrillic")
+    }
+)
 
 
 def _build_word_index() -> Mapping[str, tuple[tuple[str, float], ...]]:
@@ -304,6 +310,9 @@ _TAG = re.compile(r"</?[A-Za-z][^>\n]*>")
 _LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
 _MARKDOWN = re.compile(r"^[ \t]*(?:[-*+>][ \t]+|\d{1,3}[.)][ \t]+|#{1,6}[ \t]+)|\*{1,3}|_{2,3}|\|", re.M)
 _CODE_CHARS = frozenset("{}[]();=<>$\\&")
+_DROP_CODE_CHARS = str.maketrans(dict.fromkeys(_CODE_CHARS))
+#: deletes every ASCII character that is not a letter (what is left of an ASCII text is its letters)
+_ASCII_NON_LETTERS = str.maketrans(dict.fromkeys(c for c in map(chr, range(128)) if not c.isalpha()))
 _SPACED_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # An identifier-like run of printable ASCII (camelCase, snake_case, letters mixed with digits, a call).
 _CODE_TOKEN = re.compile(r"(?<![!-~])[!-~]*?(?:[a-z][A-Z]|_|\d[A-Za-z]|[A-Za-z]\d|\.\w+\()[!-~]*")
@@ -325,7 +334,7 @@ def prose_text(text: str) -> str:
         stripped = line.strip()
         if not stripped:
             continue
-        symbols = sum(1 for c in stripped if c in _CODE_CHARS)
+        symbols = len(stripped) - len(stripped.translate(_DROP_CODE_CHARS))
         if symbols / len(stripped) > 0.08 and symbols >= 2:
             continue  # a line of code that escaped its fence
         kept.append(_CODE_TOKEN.sub(" ", stripped))
@@ -347,6 +356,9 @@ def _script(char: str) -> str | None:
 
 
 def _script_counts(text: str) -> Counter[str]:
+    if text.isascii():  # the usual case: count the letters without looking at each character
+        letters = len(text.translate(_ASCII_NON_LETTERS))
+        return Counter({"Latin": letters}) if letters else Counter()
     counts: Counter[str] = Counter()
     for char, count in Counter(text).items():
         if char.isalpha():
@@ -379,7 +391,7 @@ def _profile_scores(text: str, script: str) -> tuple[dict[str, float], int, floa
         for w in _SPACED_WORD.findall(text.lower())
         if ("Latin" if w[0].isascii() else _script(w[0])) == script
     ]
-    scores: dict[str, float] = {lang: 0.0 for lang, s in _PROFILE_SCRIPT.items() if s == script}
+    scores: dict[str, float] = dict.fromkeys(_SCRIPT_PROFILES[script], 0.0)
     hits = 0.0
     for word in words:
         owners = _word_owners(word)
@@ -388,14 +400,14 @@ def _profile_scores(text: str, script: str) -> tuple[dict[str, float], int, floa
             for lang, weight in owners:
                 if lang in scores:
                     scores[lang] += weight
-    letter_scores: dict[str, float] = dict.fromkeys(scores, 0.0)
-    if not text.isascii():
+    if not text.isascii():  # letters outside ASCII (é, ß, ñ...) point to languages
+        letter_scores: dict[str, float] = dict.fromkeys(scores, 0.0)
         for char, count in Counter(text.lower()).items():
             for lang, weight in _LETTER_INDEX.get(char, ()):
                 if lang in letter_scores:
                     letter_scores[lang] += weight * count
-    for lang, value in letter_scores.items():
-        scores[lang] += min(4.0, value)
+        for lang, value in letter_scores.items():
+            scores[lang] += min(4.0, value)
     # Trigrams are a tie-breaker: the first _TRIGRAM_WORDS words are plenty. Profile trigrams
     # never span two words, so each distinct word is scanned once, padded with spaces.
     for word, count in Counter(words[:_TRIGRAM_WORDS]).items():
