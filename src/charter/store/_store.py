@@ -588,26 +588,13 @@ class Store(ABC):
                 raise self._error("the decision chain head is missing")
             seq, prev = int(head[0]), str(head[1])
             for record, text in zip(records, texts, strict=True):
-                existing = tx.one(
-                    "SELECT seq, record_json, prev_hash, hash FROM decisions WHERE decision_id = ?",
-                    (record.decision_id,),
-                )
-                if existing is not None:
-                    if existing[1] != text:
-                        raise self._error(
-                            f"decision {record.decision_id!r} already exists with different content"
-                        )
-                    out.append(
-                        record.model_copy(
-                            update={"seq": int(existing[0]), "prev_hash": existing[2], "hash": existing[3]}
-                        )
-                    )
-                    continue
-                seq, digest = seq + 1, chain_hash(prev, text)
-                tx.execute(
-                    f"INSERT INTO decisions ({_DECISION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                digest = chain_hash(prev, text)
+                # a decision id stored before (a retried append) is looked up only when it is there
+                inserted = tx.execute(
+                    f"INSERT INTO decisions ({_DECISION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    "ON CONFLICT (decision_id) DO NOTHING",
                     (
-                        seq,
+                        seq + 1,
                         format_time(record.created_at),
                         record.decision_id,
                         record.tenant,
@@ -620,6 +607,22 @@ class Store(ABC):
                         digest,
                     ),
                 )
+                if inserted == 0:
+                    existing = tx.one(
+                        "SELECT seq, record_json, prev_hash, hash FROM decisions WHERE decision_id = ?",
+                        (record.decision_id,),
+                    )
+                    if existing is None or existing[1] != text:
+                        raise self._error(
+                            f"decision {record.decision_id!r} already exists with different content"
+                        )
+                    out.append(
+                        record.model_copy(
+                            update={"seq": int(existing[0]), "prev_hash": existing[2], "hash": existing[3]}
+                        )
+                    )
+                    continue
+                seq += 1
                 out.append(record.model_copy(update={"seq": seq, "prev_hash": prev, "hash": digest}))
                 prev = digest
             tx.execute("UPDATE chain_head SET seq = ?, hash = ? WHERE id = 1", (seq, prev))
