@@ -95,7 +95,7 @@ class LlmRefusalParams(LlmClassifierParams):
 
 
 class ClassifierAnswer(BaseModel):
-    """What the classifier model must answer (``label`` is checked against the judge's labels)."""
+    """What the classifier model must answer (subclasses narrow ``label`` to the judge's labels)."""
 
     model_config = ConfigDict(frozen=True, extra="ignore")
 
@@ -113,11 +113,11 @@ class RefusalAnswer(ClassifierAnswer):
 
 
 class LlmClassifier(ModelJudge):
-    """An LLM that puts a (request, reply) pair in one of ``labels``, following ``instructions``.
+    """An LLM that puts a (request, reply) pair in one of its labels, following ``instructions``.
 
     Subclasses set ``answer`` (the answer model, whose ``label`` is a ``Literal`` of the labels),
-    ``instructions`` and ``scores`` (label -> score), and may override
-    :meth:`_passed`. The endpoint: see :class:`~charter.checks._llm.ModelJudge`.
+    ``instructions`` and ``scores`` (label -> score, in the order the labels are offered), and may
+    override :meth:`_passed`. The endpoint: see :class:`~charter.checks._llm.ModelJudge`.
     """
 
     answer: ClassVar[type[ClassifierAnswer]] = ClassifierAnswer
