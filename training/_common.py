@@ -467,6 +467,20 @@ def request_parts(prompt: str) -> tuple[str, str]:
     return vp, (obj or tail or "it")
 
 
+def ensemble_head(name: str, classes: Sequence[str], members: Sequence[TrainedHead]) -> Any:
+    """The members (trained on the same inputs, so sharing one standardisation) as one ``Head``."""
+    from charter.checks._embed import Head
+
+    return Head(
+        name=name,
+        classes=tuple(classes),
+        mean=members[0].mean,
+        scale=members[0].scale,
+        members=tuple(tuple(m.layers) for m in members),
+        meta={},
+    )
+
+
 def save_head(
     head: Any,
     *,

@@ -31,7 +31,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import TrainedHead, confusion, print_confusion, save_head, shared_dir, train_head
+from _common import TrainedHead, confusion, ensemble_head, print_confusion, save_head, shared_dir, train_head
 from harm_data import HARMFUL, HARMLESS, LABELS, Example, generate, multimodal_val
 
 from charter.checks._embed import Head, featurize, harm_inputs, load_head, refusal_inputs
@@ -122,14 +122,7 @@ def fit(x: np.ndarray, y: np.ndarray, weight: np.ndarray) -> Head:
         )
         for k in range(N_MEMBERS)
     ]
-    return Head(
-        name="harm_head",
-        classes=LABELS,
-        mean=members[0].mean,
-        scale=members[0].scale,
-        members=tuple(tuple(m.layers) for m in members),
-        meta={},
-    )
+    return ensemble_head("harm_head", LABELS, members)
 
 
 def folds(examples: list[Example], k: int = N_FOLDS, seed: int = SEED) -> np.ndarray:

@@ -17,7 +17,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import confusion, predict, print_confusion, save_head, shared_dir, train_head
+from _common import confusion, ensemble_head, predict, print_confusion, save_head, shared_dir, train_head
 from refusal_data import LABELS, generate
 
 from charter.checks._embed import (
@@ -63,14 +63,7 @@ def fit(
         if x_held is not None and y_held is not None:
             member_acc = float((predict(trained, x_held).argmax(axis=1) == y_held).mean())
             print(f"member {k}: held-out 3-class accuracy {member_acc:.4f}", flush=True)
-    return Head(
-        name="refusal_head",
-        classes=LABELS,
-        mean=members[0].mean,
-        scale=members[0].scale,
-        members=tuple(tuple(m.layers) for m in members),
-        meta={},
-    )
+    return ensemble_head("refusal_head", LABELS, members)
 
 
 def main(argv: list[str] | None = None) -> None:
