@@ -384,3 +384,28 @@ def test_llm_harm_in_a_spec_runs_with_the_guards_judge_model_and_only_then(tmp_p
     assert decision.action == "block" and decision.citations[0].check == "llm_harm"
     assert judged.check_output(request, "I'd call a locksmith.").action == "allow"
     assert not Guard(spec).policy().checks  # no judge model: the LLM check is left to audits
+
+
+def test_finish_does_not_judge_again_a_whole_reply_the_last_chunk_already_judged() -> None:
+    seen: list[str] = []
+
+    class Counting(WordCheck):
+        async def evaluate(self, sample: Sample) -> CheckVerdict:
+            seen.append(sample.reply)
+            return await super().evaluate(sample)
+
+    g = Guard(SPEC, None, registry=Registry({"word": Counting, "injection": InjectionCheck}), tenant="t")
+    text = "All fine here. " * 10  # 150 characters: past the 64-character hold-back
+
+    async def run(chunks: list[str]) -> tuple[str, str]:
+        monitor = g.monitor(conv((Role.USER, "x")))
+        released = "".join([(await monitor.feed(chunk)).release for chunk in chunks])
+        rest, decision = await monitor.finish()
+        return released + rest, decision.action
+
+    assert asyncio.run(run([text])) == (text, "allow")
+    word_checks = len({c.key for c in g.policy().checks if c.check == "word"})
+    assert seen.count(text) == word_checks  # judged once, when fed, and reused at finish
+    seen.clear()
+    assert asyncio.run(run([text[:100], text[100:]])) == (text, "allow")
+    assert seen.count(text) == word_checks and seen.count(text[:100]) == word_checks

@@ -365,6 +365,8 @@ class StreamMonitor:
         self.stopped: Decision | None = None
         self._stream_checks = [c for c in policy.for_stage("output") if c.streamable]
         self._final_checks = [c for c in policy.for_stage("output") if not c.streamable]
+        #: the streamable checks' results on the text as it was last judged (its length, results)
+        self._judged: tuple[int, list[tuple[ActiveCheck, CheckVerdict, float]]] | None = None
 
     async def feed(self, chunk: str) -> StreamStep:
         if self.stopped is not None:
@@ -378,6 +380,7 @@ class StreamMonitor:
         results = await self.guard._run(
             self._stream_checks, Sample(conversation=self.conversation, reply=self.text)
         )
+        self._judged = (len(self.text), results)
         if all(verdict.passed is not False and verdict.error is None for _, verdict, _ in results):
             return StreamStep(self._release(upto, None))  # nothing to cite: no decision to build
         decision = self.guard._decide("stream", self.policy, results, reply=self.text)
@@ -390,7 +393,11 @@ class StreamMonitor:
         if self.stopped is not None:
             return "", self.stopped
         sample = Sample(conversation=self.conversation, reply=self.text)
-        results = await self.guard._run([*self._stream_checks, *self._final_checks], sample)
+        if self._judged is not None and self._judged[0] == len(self.text):
+            # the last chunk was judged on the whole reply already: only the whole-reply checks are left
+            results = [*self._judged[1], *await self.guard._run(self._final_checks, sample)]
+        else:
+            results = await self.guard._run([*self._stream_checks, *self._final_checks], sample)
         decision = self.guard._decide("stream", self.policy, results, reply=self.text)
         if decision.action in ("block", "safe_complete"):
             return "", self._stop(decision)
