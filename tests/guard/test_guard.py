@@ -330,21 +330,21 @@ def test_warm_up_runs_each_local_check_once_and_never_calls_a_remote_one() -> No
     assert sorted(calls) == sorted(f"local:{stage}" for stage in local.stages) and calls
 
 
-def test_stream_judges_a_reply_shorter_than_the_hold_back_once_and_a_long_one_while_it_flows() -> None:
-    seen: list[str] = []
+def counting_guard(seen: list[str]) -> Guard:
+    """A guard on SPEC (hold-back 64) whose word checks record every text they judge in ``seen``."""
 
     class Counting(WordCheck):
         async def evaluate(self, sample: Sample) -> CheckVerdict:
             seen.append(sample.reply)
             return await super().evaluate(sample)
 
-    g = Guard(
-        SPEC,
-        None,
-        registry=Registry({"word": Counting, "injection": InjectionCheck}),
-        tenant="t",
-        hold_back=64,
-    )
+    registry = Registry({"word": Counting, "injection": InjectionCheck})
+    return Guard(SPEC, None, registry=registry, tenant="t", hold_back=64)
+
+
+def test_stream_judges_a_reply_shorter_than_the_hold_back_once_and_a_long_one_while_it_flows() -> None:
+    seen: list[str] = []
+    g = counting_guard(seen)
 
     async def run(chunks: list[str]) -> tuple[str, str, int]:
         monitor = g.monitor(conv((Role.USER, "x")))
@@ -388,13 +388,7 @@ def test_llm_harm_in_a_spec_runs_with_the_guards_judge_model_and_only_then(tmp_p
 
 def test_finish_does_not_judge_again_a_whole_reply_the_last_chunk_already_judged() -> None:
     seen: list[str] = []
-
-    class Counting(WordCheck):
-        async def evaluate(self, sample: Sample) -> CheckVerdict:
-            seen.append(sample.reply)
-            return await super().evaluate(sample)
-
-    g = Guard(SPEC, None, registry=Registry({"word": Counting, "injection": InjectionCheck}), tenant="t")
+    g = counting_guard(seen)
     text = "All fine here. " * 10  # 150 characters: past the 64-character hold-back
 
     async def run(chunks: list[str]) -> tuple[str, str]:
