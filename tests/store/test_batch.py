@@ -109,3 +109,85 @@ def test_fsync_mode_appends_durably_in_a_worker_thread(tmp_path: Path) -> None:
     assert all(thread != threading.get_ident() for _, thread in store.appends)
     assert store.syncs == 0 and store.chain_head()[0] == 5
     store.close()
+
+
+def _db_pages(path: Path) -> int:
+    return path.stat().st_size // 4096
+
+
+def test_sqlite_checkpoints_only_when_asked_after_defer(tmp_path: Path) -> None:
+    path = tmp_path / "d.db"
+    with SQLiteStore(path) as store:
+        store.defer_checkpoints()
+        before = _db_pages(path)
+        big = "x" * 3000
+        for i in range(400):  # ~2,000 log pages: past SQLite's automatic checkpoint at 1,000
+            store.append_decisions(
+                [DecisionRecord(action="allow", payload={"i": i, "t": big})], durable=False
+            )
+        assert _db_pages(path) == before  # nothing copied into the database during the commits
+        log_bytes = store.checkpoint()
+        assert log_bytes > 1000 * 4096
+        assert _db_pages(path) > before + 300  # the checkpoint copied the log
+        # nothing was committed during that checkpoint, so the next commit starts the log over
+        store.append_decisions([DecisionRecord(action="allow")], durable=False)
+        assert store.checkpoint() < 20 * 4096
+        assert verify_chain(store).ok and store.chain_head()[0] == 401
+
+
+def test_store_without_a_log_of_its_own_has_no_checkpoints(store_url: str) -> None:
+    with open_store(store_url) as store:
+        store.append_decision(DecisionRecord(action="allow"))
+        if store.dialect == "postgresql":
+            store.defer_checkpoints()
+            assert store.checkpoint() == 0
+
+
+class CheckpointSpy(SQLiteStore):
+    """Records, at each checkpoint, whether appends ran while it was going on."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
+        self.checkpoints: list[tuple[int, int]] = []  # (appends before, appends after)
+        self.sizes: list[int] = []
+        self.appended = 0
+
+    def append_decisions(self, records: Sequence[DecisionRecord], *, durable: bool = True) -> Any:
+        self.appended += len(records)
+        return super().append_decisions(records, durable=durable)
+
+    def checkpoint(self) -> int:
+        before = self.appended
+        threading.Event().wait(0.03)  # a slow disk: appends that can go on, do
+        size = super().checkpoint()
+        self.checkpoints.append((before, self.appended))
+        self.sizes.append(size)
+        return size
+
+
+def test_decision_log_checkpoints_in_the_background_and_restarts_a_large_log(tmp_path: Path) -> None:
+    store = CheckpointSpy(tmp_path / "d.db")
+    log = DecisionLog(store, sync_interval_s=0.05, restart_log_bytes=64 * 1024)
+
+    async def writer(start: int) -> list[int]:
+        seqs = []
+        for i in range(start, start + 150):
+            record = await _append(log, i)
+            seqs.append(record.seq or 0)
+            await asyncio.sleep(0.001)
+        return seqs
+
+    async def run() -> list[int]:
+        parts = await asyncio.gather(writer(0), writer(1000))
+        await log.aclose()
+        return [s for part in parts for s in part]
+
+    seqs = asyncio.run(run())
+    assert sorted(seqs) == list(range(1, 301))
+    # the plain checkpoints let appends go on; the ones that let the log start over held them
+    assert any(after > before for before, after in store.checkpoints)
+    assert any(after == before for before, after in store.checkpoints)
+    # the log was started over while the appends went on, not left to grow
+    assert any(later < earlier for earlier, later in itertools.pairwise(store.sizes)), store.sizes
+    assert verify_chain(store).ok
+    store.close()

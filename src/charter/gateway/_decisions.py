@@ -45,7 +45,13 @@ class DecisionLog:
       or an OS crash can take at most that much of it. On a local store (SQLite) the commit runs on
       the event loop: about 0.2 ms, less than handing it to a worker thread, which under load waits
       for the GIL while the loop holds it, and then releases the replies of a whole batch at once.
-      PostgreSQL commits durably anyway: there both modes behave like ``"fsync"``.
+      PostgreSQL commits durably anyway: there both modes behave like ``"fsync"``. SQLite's own
+      checkpoints (copying the log into the database, and two fsyncs: milliseconds, every few
+      hundred commits) are moved off the event loop too: a worker thread runs them after each
+      sync, on a connection of its own, while commits go on. SQLite starts its log over only after
+      a checkpoint during which nothing was committed, so when the log has grown past
+      ``restart_log_bytes`` the next checkpoint holds new appends until it is done (they wait,
+      the event loop does not; tens of milliseconds, at most every few seconds under load).
     * ``"fsync"``: the reply waits until its decision survives a power loss. Group commit: records
       that arrive while a batch is being written wait for the next batch, and each batch is one
       durable transaction (one fsync) in a worker thread, so throughput grows with concurrency.
@@ -59,13 +65,19 @@ class DecisionLog:
         max_batch: int = 256,
         sync: StoreSync = "commit",
         sync_interval_s: float = 1.0,
+        restart_log_bytes: int = 64 * 1024 * 1024,
     ) -> None:
         self.store = store
         self.redact = redact
         self.max_batch = max_batch
         self.sync = sync
         self.sync_interval_s = sync_interval_s
+        self.restart_log_bytes = restart_log_bytes
         self._inline = sync == "commit" and store.local
+        if self._inline:
+            store.defer_checkpoints()
+        #: set while a checkpoint that lets the log start over runs: appends wait for it
+        self._held: asyncio.Future[None] | None = None
         self._pending: list[tuple[DecisionRecord, asyncio.Future[DecisionRecord]]] = []
         self._writer: asyncio.Task[None] | None = None
         self._syncer: asyncio.Task[None] | None = None
@@ -93,6 +105,8 @@ class DecisionLog:
             payload=redact_tree(payload) if self.redact else payload,
         )
         if self._inline:
+            while self._held is not None:
+                await asyncio.shield(self._held)
             stored = self.store.append_decisions([record], durable=False)[0]
             self._unsynced = True
             if self._syncer is None or self._syncer.done():
@@ -127,9 +141,27 @@ class DecisionLog:
                 self._unsynced = False
                 try:
                     await asyncio.to_thread(self.store.sync)
+                    await self.checkpoint()
                 except StoreError as exc:
                     self._unsynced = True
                     log.error("decision log: cannot sync the store: %s", exc)
+
+    async def checkpoint(self) -> None:
+        """Copy the store's log into its database in a worker thread (see the class docstring).
+        When the log is still larger than ``restart_log_bytes`` after that, one more checkpoint
+        runs with appends held, so that it copies the few commits made meanwhile and SQLite can
+        start the log over at the next commit."""
+        if not self._inline:
+            return
+        if await asyncio.to_thread(self.store.checkpoint) <= self.restart_log_bytes:
+            return
+        held = asyncio.get_running_loop().create_future()
+        self._held = held
+        try:
+            await asyncio.to_thread(self.store.checkpoint)
+        finally:
+            self._held = None
+            held.set_result(None)
 
     async def aclose(self) -> None:
         """Stop the background sync and sync what it had not (call it before closing the store)."""
@@ -140,3 +172,4 @@ class DecisionLog:
         if self._unsynced:
             self._unsynced = False
             await asyncio.to_thread(self.store.sync)
+            await self.checkpoint()

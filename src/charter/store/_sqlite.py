@@ -33,6 +33,9 @@ from charter.store._store import Store, Tx
 
 __all__ = ["SQLiteStore"]
 
+#: the size the write-ahead log file is cut back to when SQLite starts it over (after a checkpoint)
+_LOG_SIZE_LIMIT = 64 * 1024 * 1024
+
 
 class SQLiteStore(Store):
     """A store in one SQLite file (created, with its directory, if missing)."""
@@ -87,6 +90,42 @@ class SQLiteStore(Store):
             raise StoreError(f"{self._path}: cannot sync the write-ahead log: {exc}") from exc
         finally:
             os.close(fd)
+
+    def defer_checkpoints(self) -> None:
+        """Turn off SQLite's automatic checkpoint on this store's connection.
+
+        By default the commit that takes the log past 1,000 pages copies the log into the database
+        and fsyncs both: that commit takes milliseconds instead of tens of microseconds. After this
+        call, :meth:`checkpoint` (from a worker thread, on a connection of its own) does that work
+        while commits go on. The log file is truncated to 64 MiB when SQLite starts it over.
+        Other connections to the file keep their own setting.
+        """
+        with self._lock:
+            conn = self._require()
+            try:
+                conn.execute("PRAGMA wal_autocheckpoint = 0").fetchone()
+                conn.execute(f"PRAGMA journal_size_limit = {_LOG_SIZE_LIMIT}").fetchone()
+            except sqlite3.Error as exc:
+                raise StoreError(f"{self._path}: {exc}") from exc
+
+    def checkpoint(self) -> int:
+        """A passive checkpoint on a connection of its own: it copies every frame of the log that no
+        reader still needs and never blocks writers, who go on appending to the log meanwhile. The
+        log's size in bytes is returned: SQLite starts the log over (at the next commit) only after a
+        checkpoint during which nothing was committed, so a writer that commits all the time must
+        pause for one now and then (``charter.gateway.DecisionLog`` does when the log is large)."""
+        self._require()
+        conn = self._connect(writer=False)
+        try:
+            busy, frames, _ = conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+            page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self._path}: cannot checkpoint the write-ahead log: {exc}") from exc
+        finally:
+            conn.close()
+        if busy:
+            raise StoreError(f"{self._path}: cannot checkpoint the write-ahead log: the database is busy")
+        return max(0, int(frames)) * int(page_size)
 
     def _connect(self, *, writer: bool) -> sqlite3.Connection:
         try:

@@ -150,6 +150,19 @@ class Store(ABC):
         """
         return None
 
+    def defer_checkpoints(self) -> None:
+        """Stop copying the write-ahead log back into the database during commits; the caller then
+        runs :meth:`checkpoint` regularly, off its request path (the gateway's decision log does).
+
+        Here a no-op: only a store with a write-ahead log of its own (SQLite) has checkpoints.
+        """
+        return None
+
+    def checkpoint(self) -> int:
+        """Copy what the write-ahead log holds into the database without blocking writers (after
+        :meth:`defer_checkpoints`); the size of the log in bytes. Here a no-op that returns 0."""
+        return 0
+
     @abstractmethod
     def _read(self) -> AbstractContextManager[Tx]:
         """Short reads on the store's own connection."""
