@@ -111,6 +111,13 @@ def test_fsync_mode_appends_durably_in_a_worker_thread(tmp_path: Path) -> None:
     store.close()
 
 
+def _auto_checkpoint(store: SQLiteStore) -> int:
+    with store._read() as tx:
+        row = tx.one("PRAGMA wal_autocheckpoint")
+    assert row is not None
+    return int(row[0])
+
+
 def _db_pages(path: Path) -> int:
     return path.stat().st_size // 4096
 
@@ -182,7 +189,9 @@ def test_decision_log_checkpoints_in_the_background_and_restarts_a_large_log(tmp
         await log.aclose()
         return [s for part in parts for s in part]
 
+    assert _auto_checkpoint(store) == 0  # the log does the checkpoints while it is open
     seqs = asyncio.run(run())
+    assert _auto_checkpoint(store) == 1000  # SQLite's own again once it is closed
     assert sorted(seqs) == list(range(1, 301))
     # the plain checkpoints let appends go on; the ones that let the log start over held them
     assert any(after > before for before, after in store.checkpoints)

@@ -173,3 +173,5 @@ class DecisionLog:
             self._unsynced = False
             await asyncio.to_thread(self.store.sync)
             await self.checkpoint()
+        if self._inline:
+            self.store.defer_checkpoints(False)

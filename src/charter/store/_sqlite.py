@@ -35,6 +35,8 @@ __all__ = ["SQLiteStore"]
 
 #: the size the write-ahead log file is cut back to when SQLite starts it over (after a checkpoint)
 _LOG_SIZE_LIMIT = 64 * 1024 * 1024
+#: SQLite's default: a commit that takes the log past this many pages checkpoints it
+_AUTO_CHECKPOINT_PAGES = 1000
 
 
 class SQLiteStore(Store):
@@ -91,8 +93,8 @@ class SQLiteStore(Store):
         finally:
             os.close(fd)
 
-    def defer_checkpoints(self) -> None:
-        """Turn off SQLite's automatic checkpoint on this store's connection.
+    def defer_checkpoints(self, defer: bool = True) -> None:
+        """Turn off (``defer=False``: back on) SQLite's automatic checkpoint on this store's connection.
 
         By default the commit that takes the log past 1,000 pages copies the log into the database
         and fsyncs both: that commit takes milliseconds instead of tens of microseconds. After this
@@ -103,7 +105,9 @@ class SQLiteStore(Store):
         with self._lock:
             conn = self._require()
             try:
-                conn.execute("PRAGMA wal_autocheckpoint = 0").fetchone()
+                conn.execute(
+                    f"PRAGMA wal_autocheckpoint = {0 if defer else _AUTO_CHECKPOINT_PAGES}"
+                ).fetchone()
                 conn.execute(f"PRAGMA journal_size_limit = {_LOG_SIZE_LIMIT}").fetchone()
             except sqlite3.Error as exc:
                 raise StoreError(f"{self._path}: {exc}") from exc

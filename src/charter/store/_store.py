@@ -150,9 +150,10 @@ class Store(ABC):
         """
         return None
 
-    def defer_checkpoints(self) -> None:
-        """Stop copying the write-ahead log back into the database during commits; the caller then
-        runs :meth:`checkpoint` regularly, off its request path (the gateway's decision log does).
+    def defer_checkpoints(self, defer: bool = True) -> None:
+        """Stop (``defer=False``: start again) copying the write-ahead log back into the database
+        during commits; the caller then runs :meth:`checkpoint` regularly, off its request path (the
+        gateway's decision log does, and starts them again when it closes).
 
         Here a no-op: only a store with a write-ahead log of its own (SQLite) has checkpoints.
         """
