@@ -163,10 +163,10 @@ class CheckpointSpy(SQLiteStore):
         self.appended += len(records)
         return super().append_decisions(records, durable=durable)
 
-    def checkpoint(self) -> int:
+    def checkpoint(self, *, restart: bool = False) -> int:
         before = self.appended
         threading.Event().wait(0.03)  # a slow disk: appends that can go on, do
-        size = super().checkpoint()
+        size = super().checkpoint(restart=restart)
         self.checkpoints.append((before, self.appended))
         self.sizes.append(size)
         return size
@@ -200,3 +200,41 @@ def test_decision_log_checkpoints_in_the_background_and_restarts_a_large_log(tmp
     assert any(later < earlier for earlier, later in itertools.pairwise(store.sizes)), store.sizes
     assert verify_chain(store).ok
     store.close()
+
+
+def test_log_starts_over_while_another_process_writes_all_the_time(tmp_path: Path) -> None:
+    """Two gateways on one SQLite file: the other one's commits never pause, so only a restarting
+    checkpoint (which keeps them waiting for a moment) lets the log start over."""
+    path = tmp_path / "d.db"
+    ours = CheckpointSpy(path)
+    other = SQLiteStore(path)  # its own connection: as another process would have
+    other.defer_checkpoints()
+    log = DecisionLog(ours, sync_interval_s=0.05, restart_log_bytes=64 * 1024)
+    stop = threading.Event()
+    written: list[int] = []
+
+    def other_gateway() -> None:
+        while not stop.is_set():
+            other.append_decisions([DecisionRecord(action="allow", payload={"t": "y" * 2000})], durable=False)
+            written.append(1)
+            stop.wait(0.0005)
+
+    thread = threading.Thread(target=other_gateway)
+    thread.start()
+    try:
+
+        async def run() -> None:
+            for i in range(200):
+                await _append(log, i)
+                await asyncio.sleep(0.002)
+            await log.aclose()
+
+        asyncio.run(run())
+    finally:
+        stop.set()
+        thread.join()
+    assert len(written) > 100
+    assert any(later < earlier for earlier, later in itertools.pairwise(ours.sizes)), ours.sizes
+    assert verify_chain(ours).ok and ours.chain_head()[0] == 200 + len(written)
+    other.close()
+    ours.close()

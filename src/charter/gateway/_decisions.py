@@ -149,8 +149,8 @@ class DecisionLog:
     async def checkpoint(self) -> None:
         """Copy the store's log into its database in a worker thread (see the class docstring).
         When the log is still larger than ``restart_log_bytes`` after that, one more checkpoint
-        runs with appends held, so that it copies the few commits made meanwhile and SQLite can
-        start the log over at the next commit."""
+        runs with appends held (and other processes' writes kept waiting), so that it copies the
+        few commits made meanwhile and SQLite starts the log over at the next commit."""
         if not self._inline:
             return
         if await asyncio.to_thread(self.store.checkpoint) <= self.restart_log_bytes:
@@ -158,7 +158,7 @@ class DecisionLog:
         held = asyncio.get_running_loop().create_future()
         self._held = held
         try:
-            await asyncio.to_thread(self.store.checkpoint)
+            await asyncio.to_thread(self.store.checkpoint, restart=True)
         finally:
             self._held = None
             held.set_result(None)

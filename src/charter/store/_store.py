@@ -159,9 +159,11 @@ class Store(ABC):
         """
         return None
 
-    def checkpoint(self) -> int:
+    def checkpoint(self, *, restart: bool = False) -> int:
         """Copy what the write-ahead log holds into the database without blocking writers (after
-        :meth:`defer_checkpoints`); the size of the log in bytes. Here a no-op that returns 0."""
+        :meth:`defer_checkpoints`); the size of the log in bytes. ``restart``: also make sure the
+        next commit starts the log over (this waits for other writers, briefly). Here a no-op that
+        returns 0."""
         return 0
 
     @abstractmethod
