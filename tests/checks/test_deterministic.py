@@ -142,6 +142,19 @@ def test_pattern_forbid_regex_reports_original_offsets() -> None:
     assert_offsets(verdict, reply)
 
 
+def test_pattern_several_patterns_each_report_their_spans() -> None:
+    # the patterns are first tried as one regex (a scan that finds nothing ends there); each
+    # pattern's own matches, overlapping ones included, are still reported
+    patterns = [r"(?i)\bnever\b", r"(?i)never gonna", r"give (you) up", r"(\w)\1{2}"]
+    reply = "Never gonna give you up! Zzz... never."
+    verdict = run("pattern", {"patterns": patterns}, reply)
+    assert spans(verdict) == ["Never", "Never gonna", "give you up", "Zzz", "never"]
+    assert_offsets(verdict, reply)
+    assert run("pattern", {"patterns": patterns}, "Always here for you.").passed is True
+    scoped = run("pattern", {"patterns": ["(?x) s e c r e t", "(?s)a.b"]}, "the SECRET is a\nb")
+    assert spans(scoped) == ["SECRET", "a\nb"]
+
+
 def test_pattern_case_sensitive_when_asked() -> None:
     assert run("pattern", {"patterns": ["Secret"], "ignore_case": False}, "a secret").passed is True
     assert run("pattern", {"patterns": ["Secret"], "ignore_case": False}, "a Secret").passed is False
