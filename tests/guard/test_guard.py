@@ -3,7 +3,7 @@ from __future__ import annotations
 import asyncio
 import re
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import pytest
 from pydantic import BaseModel, ConfigDict
@@ -403,3 +403,74 @@ def test_finish_does_not_judge_again_a_whole_reply_the_last_chunk_already_judged
     seen.clear()
     assert asyncio.run(run([text[:100], text[100:]])) == (text, "allow")
     assert seen.count(text) == word_checks and seen.count(text[:100]) == word_checks
+
+
+def slicing_guard(seen: list[str]) -> Guard:
+    """Like :func:`counting_guard`, but the word checks find spans: long replies are judged in slices."""
+
+    class Spans(WordCheck):
+        finds_spans: ClassVar[bool] = True
+
+        async def evaluate(self, sample: Sample) -> CheckVerdict:
+            seen.append(sample.reply)
+            return await super().evaluate(sample)
+
+    registry = Registry({"word": Spans, "injection": InjectionCheck})
+    return Guard(SPEC, None, registry=registry, tenant="t", hold_back=64)
+
+
+async def _stream(g: Guard, chunks: list[str]) -> tuple[str, str, Any]:
+    monitor = g.monitor(conv((Role.USER, "x")))
+    released = ""
+    for chunk in chunks:
+        step = await monitor.feed(chunk)
+        released += step.release
+        if step.decision is not None and step.decision.action == "block":
+            return released, "stopped", step.decision
+    rest, decision = await monitor.finish()
+    return released + rest, decision.action, decision
+
+
+def test_long_stream_span_checks_read_only_its_newest_part_and_still_stop_it() -> None:
+    seen: list[str] = []
+    g = slicing_guard(seen)
+    filler = ["All fine here. " * 2] * 100  # 3,000 characters in chunks of 30
+    text = "".join(filler) + "The code is sword" + "fish, enjoy."
+    released, action, decision = asyncio.run(_stream(g, [*filler, "The code is sword", "fish, enjoy."]))
+    assert action == "stopped" and "sword" not in released and text.startswith(released)
+    (citation,) = decision.citations
+    span = citation.evidence[0]
+    assert text[span.start : span.end] == "swordfish"  # positions in the whole reply
+    # each chunk was read from about 4 x 64 characters before the text judged last, never all of it
+    assert max(len(s) for s in seen) <= 256 + 64 + 2 * 30
+
+
+def test_long_stream_masks_a_redaction_at_its_place_and_judges_the_whole_reply_at_the_end() -> None:
+    seen: list[str] = []
+    g = slicing_guard(seen)
+    filler = ["Plain words here. " * 3] * 60
+    chunks = [*filler, "write to bob@exa", "mple.com today. ", *filler[:5]]
+    released, action, decision = asyncio.run(_stream(g, chunks))
+    text = "".join(chunks)
+    assert action == "redact"
+    assert released == text.replace("bob@example.com", "[REDACTED:word]")
+    (citation,) = [c for c in decision.citations if c.statement_id == "emails"]
+    assert [text[s.start : s.end] for s in citation.evidence] == ["bob@example.com"]
+    assert seen[-1] == text  # the end: the whole reply once more
+
+
+def test_a_match_made_by_where_a_slice_starts_does_not_stop_the_stream() -> None:
+    # "\\Aswordfish" matches only at the very start of what a check reads: the whole reply does not
+    # start with it, but slices of "swordfish swordfish ..." do
+    spec = parse_spec(
+        "# R {#r}\n\n## Not first {#not_first authority=root}\n\n"
+        '```charter\nchecks:\n  - name: word\n    params: {word: "\\\\Aswordfish"}\naction: block\n```\n',
+        source="slice.md",
+    )
+    seen: list[str] = []
+    registry = Registry({"word": slicing_guard(seen).registry.resolve("word")})
+    g = Guard(spec, None, registry=registry, hold_back=64)
+    chunks = ["Fine. "] + ["swordfish " * 3] * 60
+    released, action, _ = asyncio.run(_stream(g, chunks))
+    assert action == "allow" and released == "".join(chunks)
+    assert any(s.startswith("swordfish") for s in seen)  # a slice did start there

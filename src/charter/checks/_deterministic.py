@@ -111,6 +111,7 @@ class PatternCheck(Check):
     computes_only: ClassVar[bool] = True
 
     streamable: ClassVar[bool] = True
+    finds_spans: ClassVar[bool] = True
 
     @classmethod
     def streams(cls, params: Mapping[str, Any]) -> bool:
@@ -285,6 +286,7 @@ class PiiCheck(Check):
     computes_only: ClassVar[bool] = True
 
     streamable: ClassVar[bool] = True
+    finds_spans: ClassVar[bool] = True
 
     class Params(BaseModel):
         model_config = ConfigDict(extra="forbid", frozen=True)

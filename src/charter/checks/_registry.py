@@ -73,6 +73,10 @@ class Check(ABC):
     #: whether the check can judge a partial reply while it streams (cheap, and once violated a
     #: longer reply stays violated); see :meth:`streams` for parameter-dependent cases
     streamable: ClassVar[bool] = False
+    #: whether the verdict is made of matches in the reply, each a short span found from the text
+    #: around it (a word, a pattern, a phone number), so that judging a slice of the reply finds the
+    #: matches inside the slice: the stream monitor then judges only the newest part of a long reply
+    finds_spans: ClassVar[bool] = False
     #: whether the verdict depends on the statement it serves (an LLM judge reading the statement);
     #: other checks with equal parameters give one verdict that the guard cites for each statement
     per_statement: ClassVar[bool] = False

@@ -347,13 +347,21 @@ class Guard:
         return StreamMonitor(self, conversation, self.policy(overrides))
 
 
+#: the least a span check looks back past the text it judged last (see ``StreamMonitor.overlap``)
+_MIN_OVERLAP = 256
+
+
 class StreamMonitor:
     """Judge a reply while it streams, holding back at most ``guard.hold_back`` characters.
 
     Streamable checks run on the text so far at each chunk that lets some text leave (the text is
     longer than what was released plus the hold-back), so a violating phrase split across chunks is
     caught before any of it is released (as long as it is shorter than the hold-back).
-    The other output checks run once at :meth:`finish` on the whole reply.
+    Once the reply is long, checks that find spans (patterns, personal data) read only its newest
+    part, from :attr:`overlap` characters before what they judged last, so each chunk costs the
+    same however long the reply grows (other streamable checks, such as leakage, which counts over
+    the whole reply, read all of it). The other output checks run once at :meth:`finish` on the
+    whole reply, and so do all of them when a chunk was judged on a slice.
     """
 
     def __init__(self, guard: Guard, conversation: Conversation, policy: EffectivePolicy) -> None:
@@ -365,8 +373,16 @@ class StreamMonitor:
         self.stopped: Decision | None = None
         self._stream_checks = [c for c in policy.for_stage("output") if c.streamable]
         self._final_checks = [c for c in policy.for_stage("output") if not c.streamable]
+        self._span_checks = [c for c in self._stream_checks if guard._instance(c).finds_spans]
+        self._whole_checks = [c for c in self._stream_checks if not guard._instance(c).finds_spans]
         #: the streamable checks' results on the text as it was last judged (its length, results)
         self._judged: tuple[int, list[tuple[ActiveCheck, CheckVerdict, float]]] | None = None
+        #: how much text had been judged at the last feed, and whether a feed judged only a slice
+        self._judged_chars = 0
+        self._sliced = False
+        #: span checks look again at this many characters before the text judged last (at least
+        #: four times the hold-back): a match that ends in the new text is found whole
+        self.overlap = max(4 * guard.hold_back, _MIN_OVERLAP)
 
     async def feed(self, chunk: str) -> StreamStep:
         if self.stopped is not None:
@@ -377,10 +393,15 @@ class StreamMonitor:
             # nothing could be released yet: the text is judged once some of it could leave
             # (or at finish), so a reply shorter than the hold-back is judged once, not per chunk
             return StreamStep("")
-        results = await self.guard._run(
-            self._stream_checks, Sample(conversation=self.conversation, reply=self.text)
-        )
-        self._judged = (len(self.text), results)
+        start = self._slice_start()
+        sample = Sample(conversation=self.conversation, reply=self.text)
+        if start == 0:
+            results = await self.guard._run(self._stream_checks, sample)
+            self._judged = (len(self.text), results)
+        else:
+            results = [*await self._run_slice(start), *await self.guard._run(self._whole_checks, sample)]
+            self._judged, self._sliced = None, True
+        self._judged_chars = len(self.text)
         if all(verdict.passed is not False and verdict.error is None for _, verdict, _ in results):
             return StreamStep(self._release(upto, None))  # nothing to cite: no decision to build
         decision = self.guard._decide("stream", self.policy, results, reply=self.text)
@@ -393,6 +414,7 @@ class StreamMonitor:
         if self.stopped is not None:
             return "", self.stopped
         sample = Sample(conversation=self.conversation, reply=self.text)
+        # (after a feed that judged a slice, every check judges the whole reply once more here)
         if self._judged is not None and self._judged[0] == len(self.text):
             # the last chunk was judged on the whole reply already: only the whole-reply checks are left
             results = [*self._judged[1], *await self.guard._run(self._final_checks, sample)]
@@ -402,6 +424,39 @@ class StreamMonitor:
         if decision.action in ("block", "safe_complete"):
             return "", self._stop(decision)
         return self._release(len(self.text), decision), decision
+
+    def _slice_start(self) -> int:
+        """Where the span checks start reading: 0 (the whole text) until the text judged last is
+        longer than :attr:`overlap`, then the start of a word about that far before its end."""
+        cut = self._judged_chars - self.overlap
+        if not self._span_checks or cut <= 0:
+            return 0
+        space = max(self.text.rfind(" ", 0, cut), self.text.rfind("\n", 0, cut))
+        return space + 1 if space >= 0 else 0
+
+    async def _run_slice(self, start: int) -> list[tuple[ActiveCheck, CheckVerdict, float]]:
+        """The span checks on ``text[start:]``, their evidence moved to positions in the whole text.
+
+        A verdict whose every match ends in text already released is left out: earlier feeds judged
+        that text whole, and a match there can only be an artefact of where the slice begins (the
+        tail of a phone number, say). What was released cannot be recalled anyway."""
+        sample = Sample(conversation=self.conversation, reply=self.text[start:])
+        kept = []
+        for active, verdict, elapsed in await self.guard._run(self._span_checks, sample):
+            if verdict.evidence:
+                evidence = [
+                    span.model_copy(update={"start": span.start + start, "end": span.end + start})
+                    if span.source == "reply"
+                    else span
+                    for span in verdict.evidence
+                ]
+                if verdict.passed is False and all(
+                    span.source == "reply" and span.end <= self.released for span in evidence
+                ):
+                    continue
+                verdict = verdict.model_copy(update={"evidence": evidence})
+            kept.append((active, verdict, elapsed))
+        return kept
 
     def _stop(self, decision: Decision) -> Decision:
         self.stopped = decision.model_copy(
