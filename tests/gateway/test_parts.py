@@ -211,11 +211,12 @@ def test_stream_feed_steps_grow_with_the_reply() -> None:
     choice.pending_chars = 32
     assert choice.due(100.01)  # short replies: every 32 characters...
     choice.pending_chars = 1
-    assert choice.due(100.06)  # ...or 50 ms
+    assert not choice.due(100.09)
+    assert choice.due(100.11)  # ...or 100 ms
     choice.fed_chars = 4096  # a long reply: steps eight times as large
     choice.pending_chars = 255
-    assert not choice.due(100.39)
-    assert choice.due(100.41)
+    assert not choice.due(100.79)
+    assert choice.due(100.81)
     choice.pending_chars = 256
     assert choice.due(100.01)
 
