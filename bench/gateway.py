@@ -18,7 +18,9 @@ extra rows at 16 clients with an upstream answering in 50-70 ms (uniform) show t
 arrivals drift apart, as with a real model.
 The main rows answer every request with the same text, so the embedded judges' feature cache hits;
 the "varied" rows answer each request with a different text (the bundled spec's example responses,
-numbered), so every reply is featurised from scratch, as with real traffic.
+numbered), so every reply is featurised from scratch, as with real traffic. The main rows' streams
+arrive all at once; the "trickled" row streams 1,500-character replies four characters every 10 ms
+(a fast model), so the monitor judges each reply many times while it flows, as in production.
 
 Decisions are committed before each reply leaves and fsynced every second (``--store-sync commit``,
 the default); the "fsync" rows measure the same gateway at 16 clients with an fsync before each reply
@@ -55,6 +57,10 @@ UPSTREAM_DELAY_S = 0.05
 #: context rows: the upstream answers after 50 ms plus a uniform 0-20 ms, so the clients drift apart
 #: instead of arriving in lockstep bursts (see the module docstring)
 JITTER_S = 0.02
+#: a row with the replies of a fast model that streams long answers: TRICKLE_CHARS characters, four
+#: every TRICKLE_DELAY_S seconds (about 100 tokens a second), which the monitor judges as they come
+TRICKLE_CHARS = 1500
+TRICKLE_DELAY_S = 0.01
 CONCURRENCY = (1, 16, 64)
 #: the 16-client rows (the goals) are measured this many times; the run with the median added p50 is
 #: reported and every run is kept (this machine's timing drifts from minute to minute)
@@ -291,7 +297,7 @@ def _measure(
     store_dir: Path,
     up_port: int,
     key: str,
-    seconds: dict[int, float],
+    seconds: dict[int | str, float],
     rss_requests: int,
     cpus: tuple[set[int], set[int]],
     store_sync: str = "commit",
@@ -316,14 +322,17 @@ def _measure(
         rows = []
 
         def measure(
-            concurrency: int, stream: bool, model: str = "bench-model", note: str = ""
+            concurrency: int,
+            stream: bool,
+            model: str = "bench-model",
+            note: str = "",
+            phase_s: float | None = None,
         ) -> dict[str, Any]:
             runs = []
+            phase = phase_s or seconds[concurrency]
             for _ in range(REPEATS if concurrency == 16 and model == "bench-model" else 1):
-                direct = run_load(up_port, stream, None, concurrency, seconds[concurrency], model=model)
-                through = run_load(
-                    gw_port, stream, key, concurrency, seconds[concurrency], gateway.pid, model=model
-                )
+                direct = run_load(up_port, stream, None, concurrency, phase, model=model)
+                through = run_load(gw_port, stream, key, concurrency, phase, gateway.pid, model=model)
                 runs.append(_row(concurrency, stream, direct, through))
             # the run with the median added p50 stands for the row; every run is kept
             row = sorted(runs, key=lambda r: r["added_p50_ms"])[len(runs) // 2]
@@ -348,6 +357,14 @@ def _measure(
         varied_note = "  (every reply a different text)"
         result["varied_replies"] = {
             "rows": [measure(16, stream, "bench-model-varied", varied_note) for stream in (False, True)]
+        }
+        trickle_note = (
+            f"  ({TRICKLE_CHARS}-character replies, 4 characters every {TRICKLE_DELAY_S * 1000:.0f} ms)"
+        )
+        result["trickled_streams"] = {
+            "reply_chars": TRICKLE_CHARS,
+            "chunk_delay_ms": TRICKLE_DELAY_S * 1000,
+            "rows": [measure(16, True, "bench-model-trickle", trickle_note, seconds["trickle"])],
         }
         for row in rows:
             suffix = "_stream" if row["stream"] else ""
@@ -402,7 +419,11 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="short phases (smoke test)")
     parser.add_argument("--store-dir", help="folder for the decision store (default: a temporary folder)")
     args = parser.parse_args()
-    seconds = {1: 2.0, 16: 1.5, 64: 1.5} if args.quick else {1: 5.0, 16: 4.0, 64: 4.0}
+    seconds: dict[int | str, float] = (
+        {1: 2.0, 16: 1.5, 64: 1.5, "trickle": 8.0}
+        if args.quick
+        else {1: 5.0, 16: 4.0, 64: 4.0, "trickle": 16.0}
+    )
     rss_requests = 2_000 if args.quick else RSS_REQUESTS
     sys.path.insert(0, str(REPO / "src"))
     from charter.gateway import add_key
@@ -432,7 +453,8 @@ def main() -> int:
         replies.write_text(json.dumps(_example_replies()), encoding="utf-8")
         upstream = subprocess.Popen(
             [sys.executable, str(REPO / "tests" / "gateway" / "upstream.py"), "--port", str(up_port),
-             "--delay", str(UPSTREAM_DELAY_S), "--jitter", str(JITTER_S), "--replies", str(replies)],
+             "--delay", str(UPSTREAM_DELAY_S), "--jitter", str(JITTER_S), "--replies", str(replies),
+             "--trickle-chars", str(TRICKLE_CHARS)],
             stdout=subprocess.DEVNULL,
         )  # fmt: skip
         try:

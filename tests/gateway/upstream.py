@@ -87,6 +87,10 @@ class ScriptedUpstream:
         #: for requests whose model ends in "-varied": the reply text cycles through these, each made
         #: unique by a serial number (so no cache downstream ever sees the same reply twice)
         self.varied: list[str] = []
+        #: for requests whose model ends in "-trickle": this long text, streamed as a fast model
+        #: does (a few characters every ``trickle_delay`` seconds), made unique by a serial number
+        self.trickle = ""
+        self.trickle_delay = 0.01
         self.port = 0
         self._lock = threading.Lock()
         self._server: asyncio.AbstractServer | None = None
@@ -184,6 +188,13 @@ class ScriptedUpstream:
         if self.varied and str((request.body or {}).get("model", "")).endswith("-varied"):
             text = self.varied[self._count % len(self.varied)]
             reply = dataclasses.replace(reply, content=f"{text} (#{self._count})")
+        if self.trickle and str((request.body or {}).get("model", "")).endswith("-trickle"):
+            reply = dataclasses.replace(
+                reply,
+                content=f"(#{self._count}) {self.trickle}",
+                chunk_chars=4,
+                chunk_delay=self.trickle_delay,
+            )
         if (request.body or {}).get("stream"):
             return await self._stream(reply, completion_id, writer)
         message: dict[str, Any] = {"role": "assistant", "content": reply.content, "refusal": None}
@@ -339,6 +350,12 @@ def main() -> None:
     parser.add_argument("--jitter", type=float, default=0.0, help="extra uniform delay for '*-jitter' models")
     parser.add_argument("--replies", help="JSON file: a list of reply texts for '*-varied' models")
     parser.add_argument(
+        "--trickle-chars",
+        type=int,
+        default=1500,
+        help="'*-trickle' models: the replies joined, cut to this length, 4 characters every 10 ms",
+    )
+    parser.add_argument(
         "--content",
         default="Sure. Here is a short and perfectly ordinary answer to your question, "
         "with a few sentences of text so the reply looks like a real one.",
@@ -350,6 +367,7 @@ def main() -> None:
     if args.replies:
         with open(args.replies, encoding="utf-8") as fh:
             upstream.varied = [str(text) for text in json.load(fh)]
+        upstream.trickle = " ".join(upstream.varied)[: args.trickle_chars]
 
     async def run() -> None:
         await upstream.start(args.port)
