@@ -33,3 +33,25 @@ def test_heads_without_one_hidden_layer_use_the_member_loop() -> None:
     assert head._fused is None
     proba = head.predict_proba(rng.normal(size=(3, 4)).astype(np.float32))
     np.testing.assert_allclose(proba.sum(axis=1), 1.0, atol=1e-6)
+
+
+def test_one_text_pools_and_segments_bit_for_bit_as_in_a_batch() -> None:
+    from charter.checks._embed import OPEN_TOKENS, TAIL_TOKENS, load_encoder
+
+    enc = load_encoder()
+    texts = [
+        "Sure. Here are three steps. First, preheat the oven. Then mix the flour; finally bake it!",
+        "No.",
+        "word " * 300,  # longer than the opening and the tail views
+        "Short one",
+    ]
+    ids = enc.token_ids(texts)
+    targets = enc.pool(enc.token_ids(["how do I bake bread?"] * len(texts)))
+    batch = enc.pool_views(ids, first=OPEN_TOKENS, last=TAIL_TOKENS)
+    segments = enc.segment_similarity(ids, targets)
+    for i in range(len(texts)):
+        # a single text takes a shorter path (the gateway's case): the numbers must not move
+        single = enc.pool_views([ids[i]], first=OPEN_TOKENS, last=TAIL_TOKENS)
+        for view_of_one, view_of_all in zip(single, batch, strict=True):
+            assert np.array_equal(view_of_one[0], view_of_all[i])
+        assert np.array_equal(enc.segment_similarity([ids[i]], targets[i : i + 1])[0], segments[i])

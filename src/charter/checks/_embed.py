@@ -644,6 +644,8 @@ class Encoder:
     ) -> tuple[FloatArray, FloatArray, FloatArray]:
         """Pooled (whole, first ``first`` tokens, last ``last`` tokens) from one gather of token vectors."""
         n = len(ids)
+        if n == 1 and ids[0]:
+            return self._pool_one(ids[0], first, last)
         lengths = np.fromiter((len(x) for x in ids), dtype=np.int64, count=n)
         total = int(lengths.sum())
         flat = np.fromiter(chain.from_iterable(ids), dtype=np.int64, count=total)
@@ -661,6 +663,30 @@ class Encoder:
             mask = position < keep if size == "first" else position >= np.repeat(lengths - keep, lengths)
             views.append(self._mean(gathered[mask], np.minimum(lengths, keep)))
         return views[0], views[1], views[2]
+
+    def _pool_one(
+        self, ids: Sequence[int], first: int | None, last: int | None
+    ) -> tuple[FloatArray, FloatArray, FloatArray]:
+        """:meth:`pool_views` of one non-empty text (the gateway's case): the same arithmetic, in the
+        same order, without the bookkeeping that several texts of different lengths need."""
+        flat = np.array(ids, dtype=np.int64)
+        np.clip(flat, 0, self.embedding.shape[0] - 1, out=flat)
+        gathered = self.embedding[flat]
+        total = len(flat)
+        whole = self._mean_one(gathered, total)
+        opening = self._mean_one(gathered[:first], min(total, first)) if first else whole
+        tail = self._mean_one(gathered[max(0, total - last) :], min(total, last)) if last else whole
+        return whole, opening, tail
+
+    def _mean_one(self, rows: FloatArray, length: int) -> FloatArray:
+        """:meth:`_mean` of one text of ``length`` > 0 tokens (``rows``): bit for bit the same result."""
+        lengths = np.array([length], dtype=np.int64)
+        out = (np.add.reduceat(rows, np.zeros(1, dtype=np.int64), axis=0) / lengths[:, None]).astype(
+            np.float32
+        )
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        out *= (lengths / (lengths + SHRINK_TOKENS)).astype(np.float32)[:, None] / np.maximum(norms, 1e-6)
+        return out
 
     def _mean(self, rows: FloatArray, lengths: NDArray[np.int64]) -> FloatArray:
         out = np.zeros((len(lengths), self.dim), dtype=np.float32)
@@ -687,6 +713,8 @@ class Encoder:
         :data:`_SEGMENT_MIN_TOKENS` tokens are ignored; a text without one gets zeros.
         """
         n = len(ids)
+        if n == 1 and ids[0] and self.boundary is not None:
+            return self._segments_one(ids[0], targets)
         out = np.zeros((n, 5), dtype=np.float32)
         lengths = np.fromiter((len(x) for x in ids), dtype=np.int64, count=n)
         total = int(lengths.sum())
@@ -733,6 +761,42 @@ class Encoder:
         rows[:, 3] = np.where(best_after > -1.0, best_after, 0.0)
         rows[:, 4] = np.log1p(count_valid)
         out[has] = rows
+        return out
+
+    def _segments_one(self, ids: Sequence[int], targets: FloatArray) -> FloatArray:
+        """:meth:`segment_similarity` of one non-empty text: the same arithmetic on the same arrays
+        (bit for bit), without the bookkeeping that several texts need."""
+        assert self.boundary is not None
+        flat = np.array(ids, dtype=np.int64)
+        np.clip(flat, 0, self.embedding.shape[0] - 1, out=flat)
+        total = len(flat)
+        new = np.zeros(total, dtype=bool)
+        new[0] = True
+        new[1:] |= self.boundary[flat][:-1]
+        seg_starts = np.flatnonzero(new)
+        count = len(seg_starts)
+        seg_len = np.diff(np.append(seg_starts, total))
+        vecs = np.add.reduceat(self.embedding[flat], seg_starts, axis=0)
+        vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-6)
+        tnorm = targets / np.maximum(np.linalg.norm(targets, axis=1, keepdims=True), 1e-6)
+        cos = np.sum(vecs * tnorm[np.zeros(count, dtype=np.int64)], axis=1)
+        valid = seg_len >= _SEGMENT_MIN_TOKENS
+        cos = np.where(valid, cos, -1.0).astype(np.float32)
+        group = np.zeros(1, dtype=np.int64)
+        count_valid = np.add.reduceat(valid.astype(np.float32), group)
+        best = np.maximum.reduceat(cos, group)
+        high = np.add.reduceat((valid & (cos > _SIM_HIGH)).astype(np.float32), group)
+        best_after = cos[1:].max(keepdims=True) if count > 1 else np.full(1, -1.0, dtype=np.float32)
+        # the second best value (the batch path sorts; only the value matters)
+        second = np.partition(cos, count - 2)[count - 2 : count - 1] if count > 1 else best
+        second = np.where((count > 1) & (second > -1.0), second, best)
+        some = count_valid > 0
+        out = np.zeros((1, 5), dtype=np.float32)
+        out[:, 0] = np.where(some, best, 0.0)
+        out[:, 1] = np.where(some, (best + second) / 2, 0.0)
+        out[:, 2] = np.where(some, high / np.maximum(count_valid, 1.0), 0.0)
+        out[:, 3] = np.where(best_after > -1.0, best_after, 0.0)
+        out[:, 4] = np.log1p(count_valid)
         return out
 
 
@@ -1019,6 +1083,8 @@ def _assemble(rows: Sequence[_Row], dim: int) -> Features:
     def stack(k: int, width: int) -> FloatArray:
         if not rows:
             return np.zeros((0, width), dtype=np.float32)
+        if len(rows) == 1:  # a copy: the row stays as it is in the cache
+            return np.array(rows[0][k], dtype=np.float32, ndmin=2)
         return np.stack([cast(FloatArray, r[k]) for r in rows]).astype(np.float32, copy=False)
 
     return Features(
