@@ -91,6 +91,8 @@ _SUSPECT = re.compile(r"(?<![\w@$!])[\w@$!]*?(?:[^\W\d_][0-9@$!]|[0-9@$!][^\W\d_
 _LATIN_LETTER = re.compile(r"[a-z]")
 # what every token _SUSPECT matches contains: a letter next to a digit or @$!, or a non-ASCII character
 _SUSPECT_CORE = re.compile(r"[^\W\d_][0-9@$!]|[0-9@$!][^\W\d_]|[^\x00-\x7f]")
+_ASCII_SPACE = " \t\n\r\f\v"
+_ASCII_SPACE_RE = re.compile(r"[ \t\n\r\f\v]")
 
 
 class Normalized:
@@ -197,6 +199,21 @@ def word_variant(folded: str) -> str:
                 token = skeleton
         return token.translate(_LEET)
 
-    if _SUSPECT_CORE.search(folded) is None:
-        return folded  # no token can be obfuscated (the usual case): skip the slower token scan
-    return _SUSPECT.sub(fix, folded)
+    # A token never spans ASCII whitespace, so the token scan runs only on the whitespace-delimited
+    # pieces that hold a core (most text has none, or a few): the same result as scanning it all.
+    out: list[str] = []
+    done = 0
+    for core in _SUSPECT_CORE.finditer(folded):
+        at = core.start()
+        if at < done:
+            continue  # in the piece already scanned
+        start = max(folded.rfind(c, 0, at) for c in _ASCII_SPACE) + 1
+        after = _ASCII_SPACE_RE.search(folded, at)
+        end = after.start() if after is not None else len(folded)
+        out.append(folded[done:start])
+        out.append(_SUSPECT.sub(fix, folded[start:end]))
+        done = end
+    if not out:
+        return folded
+    out.append(folded[done:])
+    return "".join(out)
