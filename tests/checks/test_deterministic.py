@@ -544,3 +544,21 @@ def test_pii_and_language_helpers_are_reexported() -> None:
     assert _deterministic.find_pii is _pii.find_pii
     assert _deterministic.redact_pii is _pii.redact_pii
     assert _deterministic.detect_language is _language.detect_language
+
+
+def test_json_schema_when_asked_applies_only_to_requests_for_json() -> None:
+    params = {"when": "asked"}
+    chat = convo(Message(role=Role.USER, content="Name a colour."))
+    told = convo(
+        Message(role=Role.DEVELOPER, content="Reply with a JSON object only."),
+        Message(role=Role.USER, content="Name a colour."),
+    )
+    skipped = run("json_schema", params, "Blue.", chat)
+    assert skipped.label == "not_applicable" and skipped.passed is None
+    assert run("json_schema", params, "Blue.", told).passed is False
+    assert run("json_schema", params, '{"colour": "blue"}', told).passed is True
+    asked = Sample(conversation=chat, reply="Blue.", response_format="json_object")
+    check = default_registry().create("json_schema", params)
+    assert asyncio.run(check.evaluate(asked)).passed is False
+    # "always" (the default) judges every reply
+    assert run("json_schema", {}, "Blue.", chat).passed is False

@@ -348,3 +348,37 @@ def test_default_model_and_models_fallback(upstream: ScriptedUpstream, store: St
         models = httpx.get(f"{gateway.base_url}/models", headers=headers).json()
         assert [m["id"] for m in models["data"]] == ["house-model"]
         assert httpx.get(f"{gateway.base_url}/models").status_code == 401
+
+
+def test_json_is_expected_only_when_the_request_asks_for_it(upstream: ScriptedUpstream, store: Store) -> None:
+    from charter.gateway import ApiKey
+    from charter.spec import parse_spec
+
+    text = (
+        "# R {#r}\n\n## Machine-readable output {#format authority=developer}\n\n"
+        "```charter\nchecks:\n  - name: json_schema\n    params: {when: asked}\naction: flag\n```\n"
+    )
+    app = create_app(
+        GatewayConfig(upstream=upstream.url, upstream_timeout_s=2.0),
+        keys=[ApiKey.from_secret(KEYS["acme"], tenant="acme", rpm=0)],
+        spec=parse_spec(text, source="format.md"),
+        store=store,
+    )
+    headers = {"authorization": f"Bearer {KEYS['acme']}"}
+    prose = [{"role": "user", "content": "Name a colour."}]
+    asked = [{"role": "system", "content": "Answer with a JSON object."}, *prose]
+    cases = [
+        ({"messages": prose}, "allow"),  # nothing asks for JSON: a prose reply is fine
+        ({"messages": prose, "response_format": {"type": "json_object"}}, "flag"),
+        ({"messages": asked}, "flag"),
+        ({"messages": prose, "response_format": {"type": "json_object"}, "stream": True}, "flag"),
+    ]
+    with Served(app) as gateway:
+        for body, expected in cases:
+            upstream.push(Reply(content="Blue, like the sky."))
+            response = httpx.post(
+                f"{gateway.base_url}/chat/completions", json={"model": "m", **body}, headers=headers
+            )
+            assert response.status_code == 200
+            decision = store.get_decision(response.headers["x-charter-decision-id"])
+            assert decision is not None and decision.action == expected, body

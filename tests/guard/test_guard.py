@@ -474,3 +474,22 @@ def test_a_match_made_by_where_a_slice_starts_does_not_stop_the_stream() -> None
     released, action, _ = asyncio.run(_stream(g, chunks))
     assert action == "allow" and released == "".join(chunks)
     assert any(s.startswith("swordfish") for s in seen)  # a slice did start there
+
+
+def test_the_requested_output_format_reaches_the_checks_plain_and_streamed() -> None:
+    spec = parse_spec(
+        "# R {#r}\n\n## Machine-readable output {#format authority=developer}\n\n"
+        "```charter\nchecks:\n  - name: json_schema\n    params: {when: asked}\naction: flag\n```\n",
+        source="format.md",
+    )
+    g = Guard(spec)
+    chat = conv((Role.USER, "Name a colour."))
+    assert g.check_output(chat, "Blue.").action == "allow"
+    assert g.check_output(chat, "Blue.", response_format="json_object").action == "flag"
+
+    async def stream(response_format: str | None) -> str:
+        monitor = g.monitor(chat, response_format=response_format)
+        await monitor.feed("Blue, like the sky.")
+        return (await monitor.finish())[1].action
+
+    assert asyncio.run(stream(None)) == "allow" and asyncio.run(stream("json_schema")) == "flag"

@@ -48,6 +48,7 @@ __all__ = [
 
 VIOLATION = "violation"
 OK = "ok"
+NOT_APPLICABLE = "not_applicable"
 _MAX_EVIDENCE = 20
 
 P = TypeVar("P", bound=BaseModel)
@@ -469,6 +470,19 @@ class LeakageCheck(Check):
 _FENCE = re.compile(r"\A\s*```[ \t]*(?:json5?|jsonc|JSON)?[ \t]*\r?\n(?P<body>.*?)\r?\n?[ \t]*```\s*\Z", re.S)
 
 
+_JSON_WORD = re.compile(r"\bjson\b", re.IGNORECASE)
+
+
+def _json_asked(sample: Sample) -> bool:
+    """Whether the request asks for JSON: its ``response_format`` says so, or a system or developer
+    message mentions JSON (the developer asking for machine-readable output)."""
+    if sample.response_format in ("json_object", "json_schema"):
+        return True
+    return any(
+        _JSON_WORD.search(_own_text(m)) for m in sample.conversation.by_role(Role.SYSTEM, Role.DEVELOPER)
+    )
+
+
 def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON")
 
@@ -500,6 +514,11 @@ class JsonSchemaCheck(Check):
 
         schema_: dict[str, Any] | None = Field(None, alias="schema", description="a JSON Schema")
         allow_fence: bool = True
+        when: Literal["always", "asked"] = Field(
+            "always",
+            description="'asked': only when the request asks for JSON (its response_format, or a system "
+            "or developer message that mentions JSON); otherwise the verdict is 'not_applicable'",
+        )
 
         @field_validator("schema_")
         @classmethod
@@ -523,6 +542,14 @@ class JsonSchemaCheck(Check):
             self._validator = cls(config.schema_, format_checker=FormatChecker())
 
     async def evaluate(self, sample: Sample) -> CheckVerdict:
+        if self.config.when == "asked" and not _json_asked(sample):
+            return self.verdict(
+                label=NOT_APPLICABLE,
+                score=0.0,
+                passed=None,
+                explanation="Nothing in the request asks for JSON (no response_format, and no system or "
+                "developer message mentions it).",
+            )
         reply = sample.reply
         body, offset = reply, 0
         if self.config.allow_fence:

@@ -32,6 +32,9 @@ class Sample(BaseModel):
     conversation: Conversation = Field(default_factory=Conversation)
     reply: str = ""
     id: str | None = None
+    #: the output format the request asked for (OpenAI's ``response_format.type``: ``text``,
+    #: ``json_object``, ``json_schema``), when the request said
+    response_format: str | None = None
 
 
 class CheckVerdict(BaseModel):

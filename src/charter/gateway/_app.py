@@ -409,6 +409,9 @@ class GatewayApp:
             raise BadRequest("model must be a non-empty string", "model")
         messages, segments = parse_messages(request.get("messages"))
         ex.stream, ex.n, ex.model, ex.request = stream, n, model, request
+        wanted = request.get("response_format")
+        if isinstance(wanted, dict) and isinstance(wanted.get("type"), str):
+            ex.response_format = wanted["type"]
         if extension is None and not defaulted:
             ex.body = body  # nothing to change: forward the bytes received
         ex.conversation = Conversation(messages=messages)
@@ -537,11 +540,19 @@ class GatewayApp:
         guard = ex.guard
         if len(choices) == 1:
             text, _ = reply_segments(choices[0]["message"])
-            return [await guard.acheck_output(ex.conversation, text, overrides=ex.overrides)]
+            return [
+                await guard.acheck_output(
+                    ex.conversation, text, overrides=ex.overrides, response_format=ex.response_format
+                )
+            ]
         decisions = []
         for choice in choices:
             text, _ = reply_segments(choice["message"])
-            decisions.append(await guard.acheck_output(ex.conversation, text, overrides=ex.overrides))
+            decisions.append(
+                await guard.acheck_output(
+                    ex.conversation, text, overrides=ex.overrides, response_format=ex.response_format
+                )
+            )
         return decisions
 
     # -- a refusal without calling the upstream ------------------------------------------------

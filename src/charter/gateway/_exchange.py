@@ -108,6 +108,7 @@ class Exchange:
         "overrides",
         "request",
         "response",
+        "response_format",
         "retries",
         "segments",
         "start",
@@ -126,6 +127,8 @@ class Exchange:
         self.n = 1
         self.status = 200
         self.request: dict[str, Any] = {}
+        #: the output format the request asks for (``response_format.type``), for the output checks
+        self.response_format: str | None = None
         #: the request body as received, while it can be forwarded as is
         self.body: bytes | None = None
         self.overrides: Overrides | None = None

@@ -192,7 +192,10 @@ async def relay_stream(app: GatewayApp, ex: Exchange, send: Send, receive: Recei
                 index = entry.get("index", 0)
                 choice = choices.get(index)
                 if choice is None:
-                    choice = choices[index] = _Choice(guard.monitor(ex.conversation, overrides=ex.overrides))
+                    monitor = guard.monitor(
+                        ex.conversation, overrides=ex.overrides, response_format=ex.response_format
+                    )
+                    choice = choices[index] = _Choice(monitor)
                 if choice.stopped:
                     continue
                 delta = entry.get("delta") or {}
@@ -343,7 +346,9 @@ async def _finish(ex: Exchange, choice: _Choice) -> dict[str, Any]:
     calls = [choice.tool_calls[k] for k in sorted(choice.tool_calls)]
     message: dict[str, Any] = {"role": "assistant", "content": None, "tool_calls": calls}
     text, _ = reply_segments(message)
-    verdict = await guard.acheck_output(ex.conversation, text, overrides=ex.overrides)
+    verdict = await guard.acheck_output(
+        ex.conversation, text, overrides=ex.overrides, response_format=ex.response_format
+    )
     choice.tool_decision = verdict
     if verdict.action in _STOPPED:
         piece["content"] = (piece.get("content") or "") + choice.stop(verdict, guard)

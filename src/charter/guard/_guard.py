@@ -322,10 +322,18 @@ class Guard:
         return self._decide("input", policy, results, messages=conversation.messages)
 
     async def acheck_output(
-        self, conversation: Conversation, reply: str, *, overrides: Overrides | None = None
+        self,
+        conversation: Conversation,
+        reply: str,
+        *,
+        overrides: Overrides | None = None,
+        response_format: str | None = None,
     ) -> Decision:
+        """Judge ``reply``; ``response_format`` is the output format the request asked for (OpenAI's
+        ``response_format.type``), which checks such as ``json_schema`` with ``when: asked`` read."""
         policy = self.policy(overrides)
-        results = await self._run(policy.for_stage("output"), Sample(conversation=conversation, reply=reply))
+        sample = Sample(conversation=conversation, reply=reply, response_format=response_format)
+        results = await self._run(policy.for_stage("output"), sample)
         return self._decide("output", policy, results, reply=reply)
 
     def check_input(self, conversation: Conversation, *, overrides: Overrides | None = None) -> Decision:
@@ -333,18 +341,31 @@ class Guard:
         return _run_sync(self.acheck_input(conversation, overrides=overrides))
 
     def check_output(
-        self, conversation: Conversation, reply: str, *, overrides: Overrides | None = None
+        self,
+        conversation: Conversation,
+        reply: str,
+        *,
+        overrides: Overrides | None = None,
+        response_format: str | None = None,
     ) -> Decision:
         """Synchronous :meth:`acheck_output` (not for use inside a running event loop)."""
-        return _run_sync(self.acheck_output(conversation, reply, overrides=overrides))
+        return _run_sync(
+            self.acheck_output(conversation, reply, overrides=overrides, response_format=response_format)
+        )
 
     def safe_completion_messages(self, conversation: Conversation, decision: Decision) -> list[Message]:
         """The request to send upstream once more for a ``safe_complete`` decision."""
         guidance = Message(role=Role.DEVELOPER, content=decision.guidance or "")
         return [*conversation.messages, guidance]
 
-    def monitor(self, conversation: Conversation, *, overrides: Overrides | None = None) -> StreamMonitor:
-        return StreamMonitor(self, conversation, self.policy(overrides))
+    def monitor(
+        self,
+        conversation: Conversation,
+        *,
+        overrides: Overrides | None = None,
+        response_format: str | None = None,
+    ) -> StreamMonitor:
+        return StreamMonitor(self, conversation, self.policy(overrides), response_format=response_format)
 
 
 #: the least a span check looks back past the text it judged last (see ``StreamMonitor.overlap``)
@@ -364,9 +385,17 @@ class StreamMonitor:
     whole reply, and so do all of them when a chunk was judged on a slice.
     """
 
-    def __init__(self, guard: Guard, conversation: Conversation, policy: EffectivePolicy) -> None:
+    def __init__(
+        self,
+        guard: Guard,
+        conversation: Conversation,
+        policy: EffectivePolicy,
+        *,
+        response_format: str | None = None,
+    ) -> None:
         self.guard = guard
         self.conversation = conversation
+        self.response_format = response_format
         self.policy = policy
         self.text = ""
         self.released = 0
@@ -394,7 +423,7 @@ class StreamMonitor:
             # (or at finish), so a reply shorter than the hold-back is judged once, not per chunk
             return StreamStep("")
         start = self._slice_start()
-        sample = Sample(conversation=self.conversation, reply=self.text)
+        sample = self._sample(self.text)
         if start == 0:
             results = await self.guard._run(self._stream_checks, sample)
             self._judged = (len(self.text), results)
@@ -413,7 +442,7 @@ class StreamMonitor:
         """Release what is left and return the stream's decision (whole-reply checks included)."""
         if self.stopped is not None:
             return "", self.stopped
-        sample = Sample(conversation=self.conversation, reply=self.text)
+        sample = self._sample(self.text)
         # (after a feed that judged a slice, every check judges the whole reply once more here)
         if self._judged is not None and self._judged[0] == len(self.text):
             # the last chunk was judged on the whole reply already: only the whole-reply checks are left
@@ -424,6 +453,9 @@ class StreamMonitor:
         if decision.action in ("block", "safe_complete"):
             return "", self._stop(decision)
         return self._release(len(self.text), decision), decision
+
+    def _sample(self, reply: str) -> Sample:
+        return Sample(conversation=self.conversation, reply=reply, response_format=self.response_format)
 
     def _slice_start(self) -> int:
         """Where the span checks start reading: 0 (the whole text) until the text judged last is
@@ -440,7 +472,7 @@ class StreamMonitor:
         A verdict whose every match ends in text already released is left out: earlier feeds judged
         that text whole, and a match there can only be an artefact of where the slice begins (the
         tail of a phone number, say). What was released cannot be recalled anyway."""
-        sample = Sample(conversation=self.conversation, reply=self.text[start:])
+        sample = self._sample(self.text[start:])
         kept = []
         for active, verdict, elapsed in await self.guard._run(self._span_checks, sample):
             if verdict.evidence:
