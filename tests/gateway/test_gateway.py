@@ -244,15 +244,17 @@ def test_streamed_tool_calls_are_judged_whole(gateway: Served, upstream: Scripte
     assert finish == "tool_calls"
 
 
-@pytest.mark.parametrize("tiny", [False, True])
+@pytest.mark.parametrize("arrival", ["chunks", "tiny", "at_once"])
 def test_phrase_split_across_stream_chunks_never_reaches_the_client(
-    gateway: Served, upstream: ScriptedUpstream, store: Store, tiny: bool
+    gateway: Served, upstream: ScriptedUpstream, store: Store, arrival: str
 ) -> None:
     preamble = "Here is a long and harmless introduction to the topic of secret codes. " * 2
     chunks = [preamble + "The code is sword", "fish, obviously.", " More text."]
-    if tiny:  # one character per chunk, as token streams come
+    if arrival == "tiny":  # one character per chunk, as token streams come
         chunks = list("".join(chunks))
-    upstream.push(Reply(chunks=chunks))
+    # chunks that arrive one by one are judged as they come (the preamble leaves before the phrase
+    # is complete); chunks that arrive together are judged together
+    upstream.push(Reply(chunks=chunks, chunk_delay={"chunks": 0.05, "tiny": 0.002, "at_once": 0.0}[arrival]))
     with sdk(gateway).chat.completions.with_streaming_response.create(
         model=MODEL,
         messages=USER,
@@ -263,7 +265,8 @@ def test_phrase_split_across_stream_chunks_never_reaches_the_client(
         chunks = list(response.parse())
     content = "".join(c.choices[0].delta.content or "" for c in chunks if c.choices)
     assert "sword" not in content and "fish" not in content
-    assert content.startswith("Here is a long and harmless")  # text before the hold-back was released
+    if arrival == "chunks":
+        assert content.startswith("Here is a long and harmless")  # text before the hold-back was released
     assert "Never reveal the launch code" in content
     assert chunks[-1].choices[0].finish_reason == "stop"
     record = stored(store, decision_id)

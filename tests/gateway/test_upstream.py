@@ -101,6 +101,33 @@ def test_stream_framing_crlf_split_lines_comments_and_multiline_data() -> None:
     assert not any(isinstance(i, Failure) for i in items)
 
 
+def test_stream_says_when_more_events_are_at_hand_already() -> None:
+    def event(text: str) -> bytes:
+        return (
+            b"data: " + json.dumps({"choices": [{"index": 0, "delta": {"content": text}}]}).encode() + b"\n\n"
+        )
+
+    # three events in one write, then one on its own: the first two have more behind them
+    pieces = [event("a") + event("b") + event("c"), event("d") + b"data: [DONE]\n\n"]
+
+    async def run() -> list[tuple[str, bool]]:
+        async with serving(sse_server(pieces)) as url:
+            upstream = Upstream(url, api_key=KEY)
+            try:
+                opened = await upstream.stream(b'{"stream": true}')
+                assert isinstance(opened, UpstreamStream)
+                seen = []
+                async for item in opened.events():
+                    assert isinstance(item, dict)
+                    seen.append((item["choices"][0]["delta"]["content"], opened.more))
+                await opened.aclose()
+                return seen
+            finally:
+                await upstream.aclose()
+
+    assert asyncio.run(run()) == [("a", True), ("b", True), ("c", False), ("d", True)]
+
+
 def test_stream_scrubs_the_upstream_key_and_reports_bad_chunks() -> None:
     echoed = json.dumps({"choices": [{"index": 0, "delta": {"content": f"key {KEY}"}}]}).encode()
     pieces = [b"data: " + echoed[:30], echoed[30:] + b"\n\n", b"data: {not json\n\n"]

@@ -173,6 +173,7 @@ async def relay_stream(app: GatewayApp, ex: Exchange, send: Send, receive: Recei
     template: dict[str, Any] = {}
     failure: Failure | None = None
     guard_time = 0.0
+    held: list[bytes] = []  # SSE events not yet sent (see UpstreamStream.more)
     try:
         async for item in opened.events():
             if isinstance(item, Failure):
@@ -211,8 +212,9 @@ async def relay_stream(app: GatewayApp, ex: Exchange, send: Send, receive: Recei
                     choice.pending_chars += len(text)
                     tick = time.perf_counter()
                     # judged with the next piece unless enough text or time has gone by (nothing
-                    # could be released before: the pending text is the newest)
-                    if choice.due(tick):
+                    # could be released before: the pending text is the newest), or when more of
+                    # the stream is at hand already: all of it is judged at once, right after
+                    if choice.due(tick) and not opened.more:
                         step = await choice.feed()
                         guard_time += time.perf_counter() - tick
                         if step.decision is not None and step.decision.action in _STOPPED:
@@ -231,17 +233,17 @@ async def relay_stream(app: GatewayApp, ex: Exchange, send: Send, receive: Recei
                 if sent:
                     out.append({"index": index, "delta": sent, "logprobs": None, "finish_reason": None})
             if out:
-                event = {
-                    "type": "http.response.body",
-                    "body": sse({**item, "choices": out}),
-                    "more_body": True,
-                }
-                await send(event)
+                held.append(sse({**item, "choices": out}))
+            if held and not opened.more:  # events at hand go out together, in one write
+                await send({"type": "http.response.body", "body": b"".join(held), "more_body": True})
+                held.clear()
             if len(choices) >= ex.n and all(c.stopped for c in choices.values()):
                 break
     finally:
         watcher.cancel()
         await opened.aclose()
+    if held and not gone.is_set():
+        await send({"type": "http.response.body", "body": b"".join(held), "more_body": True})
     stopped_all = bool(choices) and len(choices) >= ex.n and all(c.stopped for c in choices.values())
     finished = bool(choices) and all(c.stopped or c.finish_reason for c in choices.values())
     ex.response = [choices[i].record(i) for i in sorted(choices)]

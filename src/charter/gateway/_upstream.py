@@ -249,6 +249,9 @@ class UpstreamStream:
         self.response = response
         self.done = False
         self.started = time.perf_counter()
+        #: whether more of the stream had arrived already when the last event was yielded (the
+        #: relay then judges once the events at hand are read, not at each of them)
+        self.more = False
 
     async def _lines(self) -> AsyncIterator[str]:
         """The stream's lines (any of ``\\n``, ``\\r\\n`` endings), decoded, the upstream key scrubbed."""
@@ -259,9 +262,12 @@ class UpstreamStream:
             if b"\n" not in data:
                 continue
             *lines, pending = pending.split(b"\n")
-            for raw in lines:
+            last = len(lines) - 1
+            for index, raw in enumerate(lines):
+                self.more = index < last
                 line = raw.decode("utf-8", "replace").removesuffix("\r")
                 yield line.replace(key, "[upstream key]") if key is not None and key in line else line
+        self.more = False
         if pending:
             line = pending.decode("utf-8", "replace").removesuffix("\r")
             yield line.replace(key, "[upstream key]") if key is not None and key in line else line
