@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import sqlite3
 import threading
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -238,3 +240,42 @@ def test_log_starts_over_while_another_process_writes_all_the_time(tmp_path: Pat
     assert verify_chain(ours).ok and ours.chain_head()[0] == 200 + len(written)
     other.close()
     ours.close()
+
+
+def test_a_long_read_keeps_the_log_from_starting_over_and_is_not_waited_for_again_and_again(
+    tmp_path: Path,
+) -> None:
+    class RestartSpy(SQLiteStore):
+        def __init__(self, path: Path) -> None:
+            super().__init__(path)
+            self.restarts: list[int] = []
+
+        def checkpoint(self, *, restart: bool = False) -> int:
+            left = super().checkpoint(restart=restart)
+            if restart:
+                self.restarts.append(left)
+            return left
+
+    path = tmp_path / "d.db"
+    store = RestartSpy(path)
+    log = DecisionLog(store, sync_interval_s=0.05, restart_log_bytes=16 * 1024)
+    reader = sqlite3.connect(path)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM decisions").fetchone()  # an export reading its snapshot
+
+    async def run() -> None:
+        for i in range(150):
+            await _append(log, i)
+            await asyncio.sleep(0.005)
+        await log.aclose()
+
+    started = time.monotonic()
+    asyncio.run(run())
+    elapsed = time.monotonic() - started
+    assert len(store.restarts) == 1 and store.restarts[0] > 0  # tried once, could not, backs off
+    assert elapsed < 150 * 0.005 + 1.0  # appends were held only for that one short try
+    reader.rollback()
+    reader.close()
+    store.append_decisions([DecisionRecord(action="allow")], durable=False)
+    assert verify_chain(store).ok and store.chain_head()[0] == 151
+    store.close()

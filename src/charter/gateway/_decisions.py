@@ -13,6 +13,8 @@ __all__ = ["DecisionLog", "StoreSync", "redact_tree"]
 
 log = logging.getLogger("charter.gateway")
 
+#: after a restarting checkpoint that a long read kept from working, seconds before the next try
+_RESTART_BACKOFF_S = 10.0
 #: how durable a decision is before its reply is sent (see :class:`DecisionLog`)
 StoreSync = Literal["commit", "fsync"]
 
@@ -78,6 +80,8 @@ class DecisionLog:
             store.defer_checkpoints()
         #: set while a checkpoint that lets the log start over runs: appends wait for it
         self._held: asyncio.Future[None] | None = None
+        #: loop time before which no restarting checkpoint is tried (after one that could not be had)
+        self._restart_after = 0.0
         self._pending: list[tuple[DecisionRecord, asyncio.Future[DecisionRecord]]] = []
         self._writer: asyncio.Task[None] | None = None
         self._syncer: asyncio.Task[None] | None = None
@@ -150,18 +154,29 @@ class DecisionLog:
         """Copy the store's log into its database in a worker thread (see the class docstring).
         When the log is still larger than ``restart_log_bytes`` after that, one more checkpoint
         runs with appends held (and other processes' writes kept waiting), so that it copies the
-        few commits made meanwhile and SQLite starts the log over at the next commit."""
+        few commits made meanwhile and SQLite starts the log over at the next commit. If a long
+        read keeps it from doing so, the next try waits :data:`_RESTART_BACKOFF_S`."""
         if not self._inline:
             return
-        if await asyncio.to_thread(self.store.checkpoint) <= self.restart_log_bytes:
+        loop = asyncio.get_running_loop()
+        size = await asyncio.to_thread(self.store.checkpoint)
+        if size <= self.restart_log_bytes or loop.time() < self._restart_after:
             return
-        held = asyncio.get_running_loop().create_future()
+        held = loop.create_future()
         self._held = held
         try:
-            await asyncio.to_thread(self.store.checkpoint, restart=True)
+            left = await asyncio.to_thread(self.store.checkpoint, restart=True)
         finally:
             self._held = None
             held.set_result(None)
+        if left:
+            self._restart_after = loop.time() + _RESTART_BACKOFF_S
+            log.warning(
+                "decision log: the store's write-ahead log (%.0f MB) cannot start over while another "
+                "connection reads it; trying again in %.0f s",
+                left / 1e6,
+                _RESTART_BACKOFF_S,
+            )
 
     async def aclose(self) -> None:
         """Stop the background sync and sync what it had not (call it before closing the store)."""

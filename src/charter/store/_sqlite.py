@@ -38,7 +38,7 @@ _LOG_SIZE_LIMIT = 64 * 1024 * 1024
 #: SQLite's default: a commit that takes the log past this many pages checkpoints it
 _AUTO_CHECKPOINT_PAGES = 1000
 #: how long a restarting checkpoint waits for the other connections' writes and reads to end
-_RESTART_WAIT_MS = 500
+_RESTART_WAIT_MS = 50
 
 
 class SQLiteStore(Store):
@@ -115,16 +115,17 @@ class SQLiteStore(Store):
                 raise StoreError(f"{self._path}: {exc}") from exc
 
     def checkpoint(self, *, restart: bool = False) -> int:
-        """A checkpoint on a connection of its own; the log's size in bytes.
+        """A checkpoint on a connection of its own; the bytes of log that a restart has still to
+        clear (0 once SQLite will start the log over at the next commit).
 
         Passive by default: it copies every frame of the log that no reader still needs and never
-        blocks writers, who go on appending meanwhile. SQLite starts the log over (at the next
-        commit) only after a checkpoint during which nothing was committed, so a writer that commits
-        all the time must pause for one now and then: ``restart=True`` is that one. It waits (up to
+        blocks writers, who go on appending meanwhile. SQLite starts the log over only after a
+        checkpoint during which nothing was committed, so a writer that commits all the time must
+        pause for one now and then: ``restart=True`` is that one. It waits (up to
         :data:`_RESTART_WAIT_MS`) for the writers and readers of other connections and processes
         to finish, and holds their new writes until it is done; ``charter.gateway.DecisionLog``
         holds its own appends meanwhile, so its event loop never waits. When it cannot have the log
-        to itself in time it gives up, and the log starts over after a later one.
+        to itself in time (a long read is going on) it gives up and returns the log's size.
         """
         self._require()
         conn = self._connect(writer=False)
@@ -132,12 +133,14 @@ class SQLiteStore(Store):
             if restart:
                 conn.execute(f"PRAGMA busy_timeout = {_RESTART_WAIT_MS}")
             mode = "RESTART" if restart else "PASSIVE"
-            _, frames, _ = conn.execute(f"PRAGMA wal_checkpoint({mode})").fetchone()
+            busy, frames, _ = conn.execute(f"PRAGMA wal_checkpoint({mode})").fetchone()
             page_size = conn.execute("PRAGMA page_size").fetchone()[0]
         except sqlite3.Error as exc:
             raise StoreError(f"{self._path}: cannot checkpoint the write-ahead log: {exc}") from exc
         finally:
             conn.close()
+        if restart and not busy:
+            return 0
         return max(0, int(frames)) * int(page_size)
 
     def _connect(self, *, writer: bool) -> sqlite3.Connection:

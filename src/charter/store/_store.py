@@ -161,9 +161,9 @@ class Store(ABC):
 
     def checkpoint(self, *, restart: bool = False) -> int:
         """Copy what the write-ahead log holds into the database without blocking writers (after
-        :meth:`defer_checkpoints`); the size of the log in bytes. ``restart``: also make sure the
-        next commit starts the log over (this waits for other writers, briefly). Here a no-op that
-        returns 0."""
+        :meth:`defer_checkpoints`); the bytes of log still to clear. ``restart``: also make sure the
+        next commit starts the log over (this waits for other writers and readers, briefly; 0 when
+        it worked). Here a no-op that returns 0."""
         return 0
 
     @abstractmethod
