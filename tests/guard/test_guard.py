@@ -330,10 +330,13 @@ def test_warm_up_runs_each_local_check_once_and_never_calls_a_remote_one() -> No
     assert sorted(calls) == sorted(f"local:{stage}" for stage in local.stages) and calls
 
 
-def counting_guard(seen: list[str]) -> Guard:
-    """A guard on SPEC (hold-back 64) whose word checks record every text they judge in ``seen``."""
+def counting_guard(seen: list[str], *, spans: bool = False) -> Guard:
+    """A guard on SPEC (hold-back 64) whose word checks record every text they judge in ``seen``;
+    with ``spans`` they find spans, so long streamed replies are judged in slices."""
 
     class Counting(WordCheck):
+        finds_spans: ClassVar[bool] = spans
+
         async def evaluate(self, sample: Sample) -> CheckVerdict:
             seen.append(sample.reply)
             return await super().evaluate(sample)
@@ -405,20 +408,6 @@ def test_finish_does_not_judge_again_a_whole_reply_the_last_chunk_already_judged
     assert seen.count(text) == word_checks and seen.count(text[:100]) == word_checks
 
 
-def slicing_guard(seen: list[str]) -> Guard:
-    """Like :func:`counting_guard`, but the word checks find spans: long replies are judged in slices."""
-
-    class Spans(WordCheck):
-        finds_spans: ClassVar[bool] = True
-
-        async def evaluate(self, sample: Sample) -> CheckVerdict:
-            seen.append(sample.reply)
-            return await super().evaluate(sample)
-
-    registry = Registry({"word": Spans, "injection": InjectionCheck})
-    return Guard(SPEC, None, registry=registry, tenant="t", hold_back=64)
-
-
 async def _stream(g: Guard, chunks: list[str]) -> tuple[str, str, Any]:
     monitor = g.monitor(conv((Role.USER, "x")))
     released = ""
@@ -433,7 +422,7 @@ async def _stream(g: Guard, chunks: list[str]) -> tuple[str, str, Any]:
 
 def test_long_stream_span_checks_read_only_its_newest_part_and_still_stop_it() -> None:
     seen: list[str] = []
-    g = slicing_guard(seen)
+    g = counting_guard(seen, spans=True)
     filler = ["All fine here. " * 2] * 100  # 3,000 characters in chunks of 30
     text = "".join(filler) + "The code is sword" + "fish, enjoy."
     released, action, decision = asyncio.run(_stream(g, [*filler, "The code is sword", "fish, enjoy."]))
@@ -447,7 +436,7 @@ def test_long_stream_span_checks_read_only_its_newest_part_and_still_stop_it() -
 
 def test_long_stream_masks_a_redaction_at_its_place_and_judges_the_whole_reply_at_the_end() -> None:
     seen: list[str] = []
-    g = slicing_guard(seen)
+    g = counting_guard(seen, spans=True)
     filler = ["Plain words here. " * 3] * 60
     chunks = [*filler, "write to bob@exa", "mple.com today. ", *filler[:5]]
     released, action, decision = asyncio.run(_stream(g, chunks))
@@ -468,7 +457,7 @@ def test_a_match_made_by_where_a_slice_starts_does_not_stop_the_stream() -> None
         source="slice.md",
     )
     seen: list[str] = []
-    registry = Registry({"word": slicing_guard(seen).registry.resolve("word")})
+    registry = Registry({"word": counting_guard(seen, spans=True).registry.resolve("word")})
     g = Guard(spec, None, registry=registry, hold_back=64)
     chunks = ["Fine. "] + ["swordfish " * 3] * 60
     released, action, _ = asyncio.run(_stream(g, chunks))
