@@ -9,16 +9,9 @@ from typing import Any
 
 import pytest
 
-from charter.audit._metrics import (
-    GATE_METRICS,
-    AuditMetrics,
-    bbq_item,
-    compute_metrics,
-    gate,
-    markdown_summary,
-    parse_bbq_answer,
-    parse_thresholds,
-)
+from charter.audit._bbq import bbq_item, parse_bbq_answer
+from charter.audit._gate import GATE_METRICS, gate, markdown_summary, parse_thresholds
+from charter.audit._metrics import AuditMetrics, compute_metrics
 from charter.audit._records import Case, CaseResult, Expected, Outcome, Variant
 from charter.audit._stats import wilson
 from charter.chat import Message, Role

@@ -9,6 +9,7 @@ from charter.audit._builders import (
     person_templates,
 )
 from charter.audit._compare import Comparison, compare_runs
+from charter.audit._gate import GateResult, gate, markdown_summary
 from charter.audit._generate import DROP_REASONS, Dropped, GenerationReport, generate_cases
 from charter.audit._loaders import (
     ColumnMapping,
@@ -22,7 +23,7 @@ from charter.audit._loaders import (
     load_strongreject,
     load_xstest,
 )
-from charter.audit._metrics import AuditMetrics, GateResult, compute_metrics, gate, markdown_summary
+from charter.audit._metrics import AuditMetrics, compute_metrics
 from charter.audit._records import (
     CASE_VERSION,
     EXPECTATIONS,

@@ -11,7 +11,8 @@ from typing import Any
 import click
 
 from charter.audit._compare import compare_runs
-from charter.audit._metrics import AuditMetrics, compute_metrics, gate, markdown_summary
+from charter.audit._gate import gate, markdown_summary
+from charter.audit._metrics import AuditMetrics, compute_metrics
 from charter.audit._records import Case
 from charter.audit._runner import Prices, RunConfig, run_audit, write_progress_to
 from charter.audit._suite import iter_suite
