@@ -8,18 +8,15 @@ from pathlib import Path
 import pytest
 
 from charter.audit._builders import (
-    BIAS_ATTRIBUTES,
     LOCKED_ATTEMPTS,
     authority_variants,
-    bias_variants,
     cases_from_spec,
     expected_from_replies,
     looks_like_refusal,
-    person_cases,
-    person_templates,
     statement_expectation,
 )
 from charter.audit._records import Case, Variant
+from charter.audit._variants import BIAS_ATTRIBUTES, bias_variants, person_cases, person_templates
 from charter.chat import Message, Role
 from charter.exceptions import ConfigError
 from charter.spec import Spec, load_spec, parse_spec

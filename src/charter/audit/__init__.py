@@ -1,13 +1,6 @@
 """Audit: suites of cases, a resumable runner, metrics with confidence intervals, comparison."""
 
-from charter.audit._builders import (
-    BIAS_ATTRIBUTES,
-    authority_variants,
-    bias_variants,
-    cases_from_spec,
-    person_cases,
-    person_templates,
-)
+from charter.audit._builders import authority_variants, cases_from_spec
 from charter.audit._compare import Comparison, compare_runs
 from charter.audit._gate import GateResult, gate, markdown_summary
 from charter.audit._generate import DROP_REASONS, Dropped, GenerationReport, generate_cases
@@ -37,6 +30,7 @@ from charter.audit._records import (
 from charter.audit._runner import Prices, RunConfig, run_audit
 from charter.audit._stats import Estimate, Interval, McNemar, bootstrap_clustered, mcnemar, proportion, wilson
 from charter.audit._suite import iter_suite, read_suite, write_suite
+from charter.audit._variants import BIAS_ATTRIBUTES, bias_variants, person_cases, person_templates
 
 __all__ = [
     "BIAS_ATTRIBUTES",

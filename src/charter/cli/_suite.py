@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from charter.audit._builders import authority_variants, bias_variants, cases_from_spec, person_cases
+from charter.audit._builders import authority_variants, cases_from_spec
 from charter.audit._loaders import (
     DatasetMapping,
     columns_from_pairs,
@@ -25,6 +25,7 @@ from charter.audit._loaders import (
 )
 from charter.audit._records import EXPECTATIONS, Case
 from charter.audit._suite import iter_suite, write_suite
+from charter.audit._variants import bias_variants, person_cases
 from charter.cli._common import friendly_errors, open_spec
 from charter.exceptions import ConfigError
 
