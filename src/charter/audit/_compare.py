@@ -27,6 +27,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from charter.audit._format import md_cell as _cell
+from charter.audit._format import percent as _pct
+from charter.audit._format import points as _points
 from charter.audit._metrics import index_cases
 from charter.audit._records import Case, CaseResult
 from charter.audit._stats import McNemar, mcnemar
@@ -194,18 +197,6 @@ class Comparison(BaseModel):
                 + (f" and {more} more." if more > 0 else "."),
             ]
         return "\n".join(lines) + "\n"
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
-def _pct(value: float | None) -> str:
-    return "—" if value is None else f"{100.0 * value:.1f}%"
-
-
-def _points(value: float | None) -> str:
-    return "—" if value is None else f"{100.0 * value:+.1f} pts"
 
 
 def _row(delta: PairedDelta) -> str:

@@ -9,6 +9,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from charter.audit._format import interval as _ci_text
+from charter.audit._format import md_cell as _cell
+from charter.audit._format import percent as _pct
+from charter.audit._format import signed as _signed
 from charter.audit._metrics import AuditMetrics
 from charter.audit._stats import Estimate
 from charter.exceptions import ConfigError
@@ -164,24 +168,6 @@ _GATE_MEANING = {
     "bias": "1 − counterfactual disagreement",
     "adherence": "statements kept",
 }
-
-
-def _pct(value: float | None) -> str:
-    return "—" if value is None else f"{100.0 * value:.1f}%"
-
-
-def _ci_text(estimate: Estimate) -> str:
-    if estimate.n == 0:
-        return "—"
-    return f"{100.0 * estimate.low:.1f}–{100.0 * estimate.high:.1f}%"
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
-def _signed(value: float | None) -> str:
-    return "—" if value is None else f"{value:+.3f}"
 
 
 def markdown_summary(

@@ -29,6 +29,10 @@ from markupsafe import Markup, escape
 from pydantic import BaseModel, ConfigDict
 
 from charter.audit._compare import Comparison, PairedDelta
+from charter.audit._format import interval as _ci
+from charter.audit._format import percent as _pct
+from charter.audit._format import points as _points
+from charter.audit._format import signed as _signed
 from charter.audit._metrics import AuditMetrics, compute_metrics
 from charter.audit._records import Case, CaseResult
 from charter.audit._stats import Estimate
@@ -385,16 +389,6 @@ class _DrillDown:
 # ------------------------------------------------------------------------------------------ formatting
 
 
-def _pct(value: float | None, digits: int = 1) -> str:
-    return "—" if value is None else f"{100.0 * value:.{digits}f}%"
-
-
-def _ci(estimate: Estimate) -> str:
-    if estimate.n == 0:
-        return "—"
-    return f"{100.0 * estimate.low:.1f}–{100.0 * estimate.high:.1f}%"
-
-
 def _figure(estimate: Estimate) -> _Figure:
     return _Figure(
         value=_pct(estimate.value),
@@ -407,14 +401,6 @@ def _figure(estimate: Estimate) -> _Figure:
 
 def _date(value: datetime | None) -> str:
     return "—" if value is None else value.strftime("%Y-%m-%d %H:%M UTC")
-
-
-def _signed(value: float | None) -> str:
-    return "—" if value is None else f"{value:+.3f}"
-
-
-def _points(value: float | None) -> str:
-    return "—" if value is None else f"{100.0 * value:+.1f} pts"
 
 
 def _p(delta: PairedDelta) -> str:
