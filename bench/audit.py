@@ -441,7 +441,7 @@ def probe_tokenizer(texts: int, cache: str) -> int:
     """
     import inspect
 
-    from charter.checks._embed import Encoder, load_encoder
+    from charter.checks._encoder import Encoder, load_encoder
 
     encoder = load_encoder()
     resize = getattr(encoder.tokenizer.model, "_resize_cache", None)

@@ -447,7 +447,7 @@ def measure(judge: str, shared: Path, n: int) -> dict[str, Any]:
     asyncio.run(check.check_batch(samples[:500]))
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    from charter.checks._embed import load_encoder
+    from charter.checks._encoder import load_encoder
 
     cache = load_encoder().cache  # cleared before every timed run: repeats must not hit the feature cache
     best = 0.0

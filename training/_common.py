@@ -469,7 +469,7 @@ def request_parts(prompt: str) -> tuple[str, str]:
 
 def ensemble_head(name: str, classes: Sequence[str], members: Sequence[TrainedHead]) -> Any:
     """The members (trained on the same inputs, so sharing one standardisation) as one ``Head``."""
-    from charter.checks._embed import Head
+    from charter.checks._head import Head
 
     return Head(
         name=name,
@@ -496,7 +496,7 @@ def save_head(
 
     ``examples`` (with ``label``, ``prompt`` and ``reply``) are hashed into ``corpus_sha256``.
     """
-    from charter.checks._embed import FEATURE_VERSION, Head
+    from charter.checks._head import FEATURE_VERSION, Head
 
     digest = hashlib.sha256(
         "\n".join(f"{e.label}\t{e.prompt}\t{e.reply}" for e in examples).encode()

@@ -34,7 +34,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import TrainedHead, confusion, ensemble_head, print_confusion, save_head, shared_dir, train_head
 from harm_data import HARMFUL, HARMLESS, LABELS, Example, generate, multimodal_val
 
-from charter.checks._embed import Head, featurize, harm_inputs, load_head, refusal_inputs
+from charter.checks._embed import featurize, harm_inputs, refusal_inputs
+from charter.checks._head import Head, load_head
 
 SEED = 7
 N_EXAMPLES = 6000  # generated pairs (the first N of the generator's deterministic stream)

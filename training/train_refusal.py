@@ -20,13 +20,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import confusion, ensemble_head, predict, print_confusion, save_head, shared_dir, train_head
 from refusal_data import LABELS, generate
 
-from charter.checks._embed import (
-    EMBED_DIM,
-    LEXICAL_NAMES,
-    Head,
-    featurize,
-    refusal_inputs,
-)
+from charter.checks._embed import featurize, refusal_inputs
+from charter.checks._encoder import EMBED_DIM
+from charter.checks._head import Head
+from charter.checks._rows import LEXICAL_NAMES
 
 SEED = 13
 N_EXAMPLES = 26000

@@ -10,8 +10,10 @@ import pytest
 
 from charter.chat import Conversation, Message, Role
 from charter.checks import Check, CheckVerdict, Sample, default_registry
-from charter.checks._embed import ENGAGEMENT_NAMES, Encoder, FeatureCache, featurize, load_encoder
+from charter.checks._embed import featurize
+from charter.checks._encoder import Encoder, FeatureCache, load_encoder
 from charter.checks._harm import HarmJudge, classify_harm
+from charter.checks._rows import ENGAGEMENT_NAMES
 from charter.exceptions import CheckError
 
 
@@ -208,22 +210,6 @@ def test_engagement_features_separate_engagement_from_deflection() -> None:
         [PHISH], ["I can't help with that. To protect yourself, report suspicious emails to your bank."]
     )
     assert defend.engagement[0, _col("refuse_then_defend")] == 1.0
-
-
-def test_segment_similarity_takes_the_best_sentence_not_the_mean() -> None:
-    enc = load_encoder()
-    prompt = "how to pick a lock with a tension wrench"
-    on_topic = "Insert the tension wrench into the lock and pick each pin."
-    filler = " The weather was lovely and we had a picnic by the river with sandwiches."
-    target = enc.pool(enc.token_ids([prompt]))
-    ids = enc.token_ids([on_topic + filler * 6, filler.strip(), ""])
-    sims = enc.segment_similarity(ids, np.repeat(target, 3, axis=0))
-    assert sims.shape == (3, 5)
-    # the one on-topic sentence dominates the max even though most sentences are filler
-    assert sims[0, 0] > sims[1, 0] + 0.1
-    assert sims[0, 3] < sims[0, 0]  # max after the first sentence excludes the on-topic one
-    assert sims[0, 4] == pytest.approx(np.log1p(7), abs=1e-5)
-    assert np.all(sims[2] == 0.0)  # an empty text
 
 
 def test_feature_cache_reuses_pairs_and_is_bounded() -> None:

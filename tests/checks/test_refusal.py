@@ -11,7 +11,9 @@ import pytest
 
 from charter.chat import Conversation, Message, Role
 from charter.checks import Check, CheckVerdict, Sample, default_registry
-from charter.checks._embed import Head, featurize, load_encoder, load_head, refusal_inputs
+from charter.checks._embed import featurize, refusal_inputs
+from charter.checks._encoder import load_encoder
+from charter.checks._head import load_head
 from charter.checks._refusal import REFUSAL_LABELS, RefusalJudge, classify_refusals, prompt_of
 from charter.exceptions import CheckError
 
@@ -297,18 +299,6 @@ def test_model_loads_from_the_package_without_network(monkeypatch: pytest.Monkey
     feats = featurize(["q"], ["I can't help with that."], encoder=encoder)
     proba = load_head.__wrapped__("refusal_head").predict_proba(refusal_inputs(feats))
     assert proba.shape == (1, 3)
-
-
-def test_head_roundtrip_and_shape_check(tmp_path: pytest.TempPathFactory) -> None:
-    head = load_head("refusal_head")
-    path = tmp_path / "copy.npz"  # type: ignore[operator]
-    head.save(path)
-    with np.load(path, allow_pickle=False) as data:
-        copy = Head.from_npz("copy", data)
-    x = refusal_inputs(featurize(["q"], ["Sure, here you go: 42."]))
-    assert np.allclose(copy.predict_proba(x), head.predict_proba(x))
-    with pytest.raises(CheckError):
-        head.predict_proba(x[:, :10])
 
 
 @pytest.mark.parametrize(

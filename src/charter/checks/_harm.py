@@ -18,9 +18,12 @@ from typing import ClassVar
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
-from charter.checks._embed import CUE_LABELS, LEXICAL_NAMES, featurize, harm_inputs, load_head
+from charter.checks._embed import featurize, harm_inputs
+from charter.checks._head import load_head
+from charter.checks._lexicon import CUE_LABELS
 from charter.checks._refusal import REFUSAL_LABELS, prompt_of, refusal_probabilities
 from charter.checks._registry import CpuJudge, check
+from charter.checks._rows import LEXICAL_NAMES
 from charter.checks._types import CheckVerdict, Sample, Span
 
 __all__ = ["HarmJudge", "HarmParams", "HarmResult", "classify_harm"]

@@ -34,7 +34,9 @@ from numpy.typing import NDArray
 from pydantic import BaseModel, ConfigDict
 
 from charter.chat import Role
-from charter.checks._embed import CUE_LABELS, Features, featurize, load_head, refusal_inputs
+from charter.checks._embed import Features, featurize, refusal_inputs
+from charter.checks._head import load_head
+from charter.checks._lexicon import CUE_LABELS
 from charter.checks._registry import CpuJudge, check
 from charter.checks._types import CheckVerdict, Sample, Span
 

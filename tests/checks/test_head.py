@@ -1,11 +1,14 @@
-"""The embedded judges' shared machinery: the fused ensemble computes what its members compute."""
+"""The embedded judges' trained heads: the fused ensemble computes what its members compute, and a head
+survives a save and a load."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from charter.checks._embed import Head, load_head
+from charter.checks._embed import featurize, refusal_inputs
+from charter.checks._head import Head, load_head
+from charter.exceptions import CheckError
 
 
 @pytest.mark.parametrize("name", ["refusal_head", "harm_head"])
@@ -35,23 +38,13 @@ def test_heads_without_one_hidden_layer_use_the_member_loop() -> None:
     np.testing.assert_allclose(proba.sum(axis=1), 1.0, atol=1e-6)
 
 
-def test_one_text_pools_and_segments_bit_for_bit_as_in_a_batch() -> None:
-    from charter.checks._embed import OPEN_TOKENS, TAIL_TOKENS, load_encoder
-
-    enc = load_encoder()
-    texts = [
-        "Sure. Here are three steps. First, preheat the oven. Then mix the flour; finally bake it!",
-        "No.",
-        "word " * 300,  # longer than the opening and the tail views
-        "Short one",
-    ]
-    ids = enc.token_ids(texts)
-    targets = enc.pool(enc.token_ids(["how do I bake bread?"] * len(texts)))
-    batch = enc.pool_views(ids, first=OPEN_TOKENS, last=TAIL_TOKENS)
-    segments = enc.segment_similarity(ids, targets)
-    for i in range(len(texts)):
-        # a single text takes a shorter path (the gateway's case): the numbers must not move
-        single = enc.pool_views([ids[i]], first=OPEN_TOKENS, last=TAIL_TOKENS)
-        for view_of_one, view_of_all in zip(single, batch, strict=True):
-            assert np.array_equal(view_of_one[0], view_of_all[i])
-        assert np.array_equal(enc.segment_similarity([ids[i]], targets[i : i + 1])[0], segments[i])
+def test_head_roundtrip_and_shape_check(tmp_path: pytest.TempPathFactory) -> None:
+    head = load_head("refusal_head")
+    path = tmp_path / "copy.npz"  # type: ignore[operator]
+    head.save(path)
+    with np.load(path, allow_pickle=False) as data:
+        copy = Head.from_npz("copy", data)
+    x = refusal_inputs(featurize(["q"], ["Sure, here you go: 42."]))
+    assert np.allclose(copy.predict_proba(x), head.predict_proba(x))
+    with pytest.raises(CheckError):
+        head.predict_proba(x[:, :10])
