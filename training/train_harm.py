@@ -64,7 +64,8 @@ def behaviour_prompt(row: dict[str, str]) -> str:
 
 
 def text_val(shared: Path) -> list[Example]:
-    """HarmBench's text classifier validation set (MIT): human majority labels, behaviour text as prompt.
+    """HarmBench's text classifier validation set (MIT): human majority labels, behaviour text as prompt (the
+    test case for the three behaviours missing from the behaviour file).
 
     ``kind`` is ``tv:<behaviour id>``, the group of the cross-validation.
     """
@@ -78,7 +79,9 @@ def text_val(shared: Path) -> list[Example]:
         for row in rows:
             votes = int(row["human_0"]) + int(row["human_1"]) + int(row["human_2"])
             bid = row["behavior_id"]
-            prompt = behaviours.get(bid, bid.replace("_", " "))
+            # three behaviours of the set are missing from the behaviour file: their generations answer the
+            # test case, which is the one request text the set holds for them
+            prompt = behaviours.get(bid) or str(row["test_case"])
             out.append(Example(prompt, row["generation"], HARMFUL if votes >= 2 else HARMLESS, f"tv:{bid}"))
     return out
 

@@ -16,6 +16,9 @@ from charter.checks._lexicon import (
     _CORE_REFUSAL,
     _COUNTER_OPEN_WORDS,
     _CUE_RES,
+    _FORM_CHARS,
+    _FORM_KINDS,
+    _FORM_REQUESTS,
     _INTENT_CHARS,
     _INTENT_KINDS,
     _INTENT_WORDS,
@@ -134,6 +137,20 @@ ENGAGEMENT_NAMES: tuple[str, ...] = (
     "persuade_x_refutation",
     "instruct_x_defensive",
     "code_x_code",
+    *(f"asks_form_{k}" for k in _FORM_KINDS),
+    "shape_code",
+    "shape_message",
+    "shape_article",
+    "shape_dialogue",
+    "shape_list",
+    "shape_lead",
+    "code_x_shape_code",
+    "message_x_shape_message",
+    "article_x_shape_article",
+    "dialogue_x_shape_dialogue",
+    "list_x_shape_list",
+    "steps_x_shape_list",
+    "edit_x_shape_code",
 )
 _LEX_DEFENSIVE = LEXICAL_NAMES.index("defensive")
 _LEX_BALANCED = LEXICAL_NAMES.index("balanced")
@@ -261,7 +278,8 @@ def _lexical_row(prompt: str, reply: str) -> tuple[list[float], dict[str, tuple[
 
 def _engagement_row(prompt: str, reply: str, lexical: Sequence[float]) -> tuple[list[float], list[float]]:
     """Lexical engagement columns (the first 12 of :data:`ENGAGEMENT_NAMES`) and the intent columns (the
-    last ones, :func:`_intent_row`); ``lexical`` is the pair's :data:`LEXICAL_NAMES` row."""
+    last ones, :func:`_intent_row` then :func:`_form_row`); ``lexical`` is the pair's :data:`LEXICAL_NAMES`
+    row."""
     low = _normalise(_clip_text(reply))
     sentences = [x.strip() for x in _SENT_SPLIT.split(low) if len(x.strip()) > 2]
     p_stems = {w[:5] for w in _content_words(_normalise(prompt))}
@@ -291,7 +309,7 @@ def _engagement_row(prompt: str, reply: str, lexical: Sequence[float]) -> tuple[
         1.0 if n_words >= 400 else 0.0,
         1.0 if len(_LIST_ITEM.findall(low)) >= 3 else 0.0,
         math.log1p(min(len(_NUMBER.findall(low)), 50)),
-    ], _intent_row(prompt, words, lexical)
+    ], [*_intent_row(prompt, words, lexical), *_form_row(prompt, reply)]
 
 
 def _intent_row(prompt: str, words: Sequence[str], lexical: Sequence[float]) -> list[float]:
@@ -345,4 +363,75 @@ def _intent_row(prompt: str, words: Sequence[str], lexical: Sequence[float]) -> 
         persuade * (lexical[_LEX_REFUTATION_OPEN] + lexical[_LEX_REFUTATION_REST]),
         instruct * defensive,
         code * lexical[_LEX_CODE],
+    ]
+
+
+# The reply's shape, for :func:`_form_row`: read on the original text (up to _SHAPE_CHARS characters) after
+# an opening line such as "Sure, here is the email:".
+_SHAPE_CHARS = 3000
+_SHAPE_LEAD = re.compile(r"^\s*(?:sure|certainly|of course|okay|ok|here)[^\n]{0,160}[:\n]", re.I)
+# The leading look-aheads hold the first characters of every alternative: they change no match, and spare the
+# engine trying each alternative at every position (4x faster on model replies).
+_SHAPE_CODE = re.compile(
+    r"(?=[\s`dif#;p<$SDE])(?:" + _CODE.pattern + r"|^\s*(?:Sub|Dim|End Sub)\b|\$\w+\s*=)", re.M
+)
+_SHAPE_MESSAGE_OPEN = re.compile(
+    r"^\W{0,3}(?:subject:|dear\b|hi\b|hello\b|hey\b|to:|from:|greetings|attention)", re.I
+)
+_SHAPE_SIGN_OFF = re.compile(
+    r"(?=[stcrbkw\[])\b(?:sincerely|best regards|kind regards|regards|warm regards|cheers|thank you,|thanks,"
+    r"|\[your name\]|\[name\])",
+    re.I,
+)
+_SHAPE_TITLE = re.compile(r"^\W{0,3}(?:title:|#{1,3} )", re.I | re.M)
+_SHAPE_LIST_ITEM = re.compile(r"(?m)^\s*(?:\d{1,2}[.)]|[-*•]|step \d+)\s*\S")
+_SHAPE_SPEAKER = re.compile(r"(?m)^\s*\**[A-Z][\w .]{0,20}\**:\s+\S")
+_SHAPE_WORD = re.compile(r"\w+")
+_SHAPE_PARAGRAPH = re.compile(r"\n\s*\n")
+
+
+def _form_row(prompt: str, reply: str) -> list[float]:
+    """Form columns of :data:`ENGAGEMENT_NAMES` (the last ones): which forms the request asks for
+    (``_lexicon._FORM_REQUESTS``), the reply's shape (code lines, a message's greeting and sign-off, an
+    article's title and paragraphs, a dialogue's speakers, list items, an opening "here is" line) and the
+    products that say the reply has the form that was asked for."""
+    asked = prompt[:_FORM_CHARS]
+    code, message, article, dialogue, wants_list, steps, edit = (
+        1.0 if _FORM_REQUESTS[k].search(asked) else 0.0 for k in _FORM_KINDS
+    )
+    body = _SHAPE_LEAD.sub("", reply[:_SHAPE_CHARS], count=1)
+    paragraphs = sum(1 for part in _SHAPE_PARAGRAPH.split(body) if len(part.split()) > 15)
+    shape_code = min(len(_SHAPE_CODE.findall(body)), 10) / 10
+    shape_message = (
+        float(bool(_SHAPE_MESSAGE_OPEN.search(body.lstrip().lstrip('"'))))
+        + float(bool(_SHAPE_SIGN_OFF.search(body)))
+    ) / 2
+    shape_article = (
+        float(bool(_SHAPE_TITLE.search(body)))
+        + float(paragraphs >= 3 and len(_SHAPE_WORD.findall(body)) >= 200)
+    ) / 2
+    shape_dialogue = min(len(_SHAPE_SPEAKER.findall(body)), 10) / 10
+    shape_list = min(len(_SHAPE_LIST_ITEM.findall(body)), 10) / 10
+    lead = 1.0 if _SHAPE_LEAD.match(reply[:200]) else 0.0
+    return [
+        code,
+        message,
+        article,
+        dialogue,
+        wants_list,
+        steps,
+        edit,
+        shape_code,
+        shape_message,
+        shape_article,
+        shape_dialogue,
+        shape_list,
+        lead,
+        code * shape_code,
+        message * shape_message,
+        article * shape_article,
+        dialogue * shape_dialogue,
+        wants_list * shape_list,
+        steps * shape_list,
+        edit * shape_code,
     ]

@@ -1,0 +1,60 @@
+"""The feature rows' regular expressions: look-aheads added for speed change no match."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from charter.checks._lexicon import _FORM_REQUESTS, _FORM_WORDS
+from charter.checks._rows import _CODE, _SHAPE_CODE, _SHAPE_SIGN_OFF
+
+_PLAIN_SHAPE_CODE = re.compile(_CODE.pattern + r"|^\s*(?:Sub|Dim|End Sub)\b|\$\w+\s*=", re.M)
+_PLAIN_SIGN_OFF = re.compile(
+    r"\b(?:sincerely|best regards|kind regards|regards|warm regards|cheers|thank you,|thanks,|\[your name\]"
+    r"|\[name\])",
+    re.I,
+)
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz SDEKTRB;$<>/`#\n\t\u00a0\u2028\u017f\u212a()=_[],:.-'"
+_SAMPLES = [
+    "    def main():\n\treturn 1;",
+    "Sub Macro1()\n  Dim x As Integer\nEnd Sub",
+    "$payload = 'x'; <script>alert(1)</script>",
+    "```\ncode\n```",
+    "\n\n\n\n\nTail",
+    "Best Regards,\n[Your Name]",
+    "Kind regards, Ali\nCHEERS",
+    "\u017fincerely yours",  # long s folds to s under re.I
+    "Write an E-mail, a tweet and a social media post",
+    "add some salt, then rewrite; obfuscate the payload",
+    "how to GIVE DETAILED instructions",
+]
+
+
+def _random_texts(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(_ALPHABET) for _ in range(rng.randint(0, 200))) for _ in range(n)]
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_look_aheads_change_no_match(seed: int) -> None:
+    texts = _SAMPLES + _random_texts(2000, seed)
+    for text in texts:
+        assert _SHAPE_CODE.findall(text) == _PLAIN_SHAPE_CODE.findall(text), text
+        assert bool(_SHAPE_SIGN_OFF.search(text)) == bool(_PLAIN_SIGN_OFF.search(text)), text
+    plain = {k: re.compile(rf"\b({'|'.join(words)})\b", re.I) for k, words in _FORM_WORDS.items()}
+    words = [w.replace("?", "").replace("(?:a|an|some)", "some") for ws in _FORM_WORDS.values() for w in ws]
+    rng = random.Random(seed)
+    phrases = [" ".join(rng.choice([*words, "x", "the"]) for _ in range(4)) for _ in range(500)]
+    for text in texts + phrases + [p.upper() for p in phrases]:
+        for kind, pattern in _FORM_REQUESTS.items():
+            assert bool(pattern.search(text)) == bool(plain[kind].search(text)), (kind, text)
+
+
+def test_sample_texts_do_match() -> None:
+    # the equivalence above is not vacuous: the hand-written samples hit every pattern
+    assert len(_SHAPE_CODE.findall(_SAMPLES[0])) == 2
+    assert _SHAPE_CODE.findall(_SAMPLES[1])
+    assert _SHAPE_SIGN_OFF.search(_SAMPLES[5]) and _SHAPE_SIGN_OFF.search(_SAMPLES[7])
+    assert all(_FORM_REQUESTS[k].search(" ".join(_SAMPLES[8:])) for k in ("message", "edit", "steps", "code"))
