@@ -1,4 +1,5 @@
-"""The feature rows' regular expressions: look-aheads added for speed change no match."""
+"""The feature rows' regular expressions: what was rewritten for speed (look-aheads, line-start blanks)
+changes no match."""
 
 from __future__ import annotations
 
@@ -8,9 +9,16 @@ import re
 import pytest
 
 from charter.checks._lexicon import _FORM_REQUESTS, _FORM_WORDS
-from charter.checks._rows import _CODE, _SHAPE_CODE, _SHAPE_SIGN_OFF
+from charter.checks._rows import (
+    _CODE,
+    _LIST_ITEM,
+    _SHAPE_CODE,
+    _SHAPE_LIST_ITEM,
+    _SHAPE_SIGN_OFF,
+    _SHAPE_SPEAKER,
+)
 
-_PLAIN_SHAPE_CODE = re.compile(_CODE.pattern + r"|^\s*(?:Sub|Dim|End Sub)\b|\$\w+\s*=", re.M)
+_PLAIN_SHAPE_CODE = re.compile(_CODE.pattern + r"|^[^\S\n]*(?:Sub|Dim|End Sub)\b|\$\w+\s*=", re.M)
 _PLAIN_SIGN_OFF = re.compile(
     r"\b(?:sincerely|best regards|kind regards|regards|warm regards|cheers|thank you,|thanks,|\[your name\]"
     r"|\[name\])",
@@ -58,3 +66,17 @@ def test_sample_texts_do_match() -> None:
     assert _SHAPE_CODE.findall(_SAMPLES[1])
     assert _SHAPE_SIGN_OFF.search(_SAMPLES[5]) and _SHAPE_SIGN_OFF.search(_SAMPLES[7])
     assert all(_FORM_REQUESTS[k].search(" ".join(_SAMPLES[8:])) for k in ("message", "edit", "steps", "code"))
+
+
+def test_line_start_patterns_count_as_with_newline_spanning_blanks() -> None:
+    # "^\\s*" (quadratic on runs of blank lines) and "^[^\\S\\n]*" find the same number of matches
+    rng = random.Random(5)
+    alphabet = "ab A1.)-*•step #:\n\n\n  \t\r\x0b\u2028\u00a0B9"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 120))) for _ in range(20000)]
+    texts += ["\n\n\n  1. one\n \n- two\n\n\nAlice: hi\n   Bob:  there", "\n" * 50 + "step 3 go"]
+    for fast in (_LIST_ITEM, _SHAPE_LIST_ITEM, _SHAPE_SPEAKER):
+        slow = re.compile(fast.pattern.replace("^[^\\S\\n]*", "^\\s*"), fast.flags)
+        assert slow.pattern != fast.pattern
+        for text in texts:
+            assert len(fast.findall(text)) == len(slow.findall(text)), (fast.pattern, text)
+    assert len(_SHAPE_LIST_ITEM.findall(texts[-2])) == 2 and len(_SHAPE_SPEAKER.findall(texts[-2])) == 2
