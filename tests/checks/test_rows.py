@@ -13,9 +13,12 @@ from charter.checks._rows import (
     _CODE,
     _LIST_ITEM,
     _SHAPE_CODE,
+    _SHAPE_LEAD,
     _SHAPE_LIST_ITEM,
+    _SHAPE_MESSAGE_OPEN,
     _SHAPE_SIGN_OFF,
     _SHAPE_SPEAKER,
+    _form_row,
 )
 
 _PLAIN_SHAPE_CODE = re.compile(_CODE.pattern + r"|^[^\S\n]*(?:Sub|Dim|End Sub)\b|\$\w+\s*=", re.M)
@@ -80,3 +83,14 @@ def test_line_start_patterns_count_as_with_newline_spanning_blanks() -> None:
         for text in texts:
             assert len(fast.findall(text)) == len(slow.findall(text)), (fast.pattern, text)
     assert len(_SHAPE_LIST_ITEM.findall(texts[-2])) == 2 and len(_SHAPE_SPEAKER.findall(texts[-2])) == 2
+
+
+def test_form_row_prefilters_change_no_column() -> None:
+    # shape_code and shape_message skip their patterns when a reply lacks the text every match needs
+    texts = _SAMPLES + _random_texts(3000, 9) + ["Thanks, Bob", "THANKS, bob", "\u017fincerely", "x;\n"]
+    for text in texts:
+        row = _form_row("write an email", text)
+        body = _SHAPE_LEAD.sub("", text[:3000], count=1)
+        assert row[7] == min(len(_PLAIN_SHAPE_CODE.findall(body)), 10) / 10, text
+        opened = bool(_SHAPE_MESSAGE_OPEN.search(body.lstrip().lstrip('"')))
+        assert row[8] == (float(opened) + float(bool(_PLAIN_SIGN_OFF.search(body)))) / 2, text

@@ -386,6 +386,11 @@ _SHAPE_SIGN_OFF = re.compile(
     r"|\[your name\]|\[name\])",
     re.I,
 )
+#: what a match of _SHAPE_CODE (apart from its indented-line alternative, _SHAPE_INDENT) must contain, and
+#: what a match of _SHAPE_SIGN_OFF must contain, lower-cased: a reply with none of them skips the pattern
+_SHAPE_CODE_NEEDS = ("```", "def ", "import ", "#include", "function", ";", "print(", "<", "$", "Sub", "Dim")
+_SHAPE_INDENT = re.compile(r"^(?:\s{4}\S|[^\S\n]*(?:Sub|Dim|End Sub)\b)", re.M)
+_SHAPE_SIGN_OFF_NEEDS = ("sincerely", "regards", "cheers", "thank you,", "thanks,", "[your name]", "[name]")
 _SHAPE_TITLE = re.compile(r"^\W{0,3}(?:title:|#{1,3} )", re.I | re.M)
 _SHAPE_LIST_ITEM = re.compile(r"(?m)^[^\S\n]*(?:\d{1,2}[.)]|[-*•]|step \d+)\s*\S")
 _SHAPE_SPEAKER = re.compile(r"(?m)^[^\S\n]*\**[A-Z][\w .]{0,20}\**:\s+\S")
@@ -404,11 +409,14 @@ def _form_row(prompt: str, reply: str) -> list[float]:
     )
     body = _SHAPE_LEAD.sub("", reply[:_SHAPE_CHARS], count=1)
     paragraphs = sum(1 for part in _SHAPE_PARAGRAPH.split(body) if len(part.split()) > 15)
-    shape_code = min(len(_SHAPE_CODE.findall(body)), 10) / 10
-    shape_message = (
-        float(bool(_SHAPE_MESSAGE_OPEN.search(body.lstrip().lstrip('"'))))
-        + float(bool(_SHAPE_SIGN_OFF.search(body)))
-    ) / 2
+    has_code = any(piece in body for piece in _SHAPE_CODE_NEEDS) or _SHAPE_INDENT.search(body) is not None
+    shape_code = min(len(_SHAPE_CODE.findall(body)), 10) / 10 if has_code else 0.0
+    # the word test is exact for ASCII text only (re.I also folds a few non-ASCII letters)
+    low = body.lower()
+    signed = (not body.isascii() or any(w in low for w in _SHAPE_SIGN_OFF_NEEDS)) and bool(
+        _SHAPE_SIGN_OFF.search(body)
+    )
+    shape_message = (float(bool(_SHAPE_MESSAGE_OPEN.search(body.lstrip().lstrip('"')))) + float(signed)) / 2
     shape_article = (
         float(bool(_SHAPE_TITLE.search(body)))
         + float(paragraphs >= 3 and len(_SHAPE_WORD.findall(body)) >= 200)
