@@ -16,7 +16,7 @@ import json
 import random
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
@@ -74,11 +74,12 @@ def _norm_words(text: str) -> set[str]:
     return set(re.findall(r"[a-z0-9]{3,}", text.lower()))
 
 
-def load_prompt_pools(shared: Path) -> PromptPools:
-    """Permissively licensed prompts, with HarmBench evaluation behaviours (and near copies) removed."""
-    data = shared / "data"
+def near_eval_behaviour(shared: Path) -> Callable[[str], bool]:
+    """A test: is this text a near copy (word Jaccard >= 0.6) of a HarmBench evaluation behaviour?"""
     excluded_ids = harmbench_eval_behaviour_ids(shared)
-    hb_rows = _csv(data / "harmbench" / "data" / "behavior_datasets" / "harmbench_behaviors_text_all.csv")
+    hb_rows = _csv(
+        shared / "data" / "harmbench" / "data" / "behavior_datasets" / "harmbench_behaviors_text_all.csv"
+    )
     excluded_texts = [_norm_words(r["Behavior"]) for r in hb_rows if r["BehaviorID"] in excluded_ids]
 
     def near_eval(text: str) -> bool:
@@ -87,6 +88,15 @@ def load_prompt_pools(shared: Path) -> PromptPools:
             return False
         return any(len(words & ex) / len(words | ex) >= 0.6 for ex in excluded_texts)
 
+    return near_eval
+
+
+def load_prompt_pools(shared: Path) -> PromptPools:
+    """Permissively licensed prompts, with HarmBench evaluation behaviours (and near copies) removed."""
+    data = shared / "data"
+    excluded_ids = harmbench_eval_behaviour_ids(shared)
+    hb_rows = _csv(data / "harmbench" / "data" / "behavior_datasets" / "harmbench_behaviors_text_all.csv")
+    near_eval = near_eval_behaviour(shared)
     pools = PromptPools()
     for r in hb_rows:
         if r["BehaviorID"] in excluded_ids or near_eval(r["Behavior"]):

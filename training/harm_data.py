@@ -27,7 +27,7 @@ from pathlib import Path
 import _harm_bank as hb
 import _text_bank as tb
 import refusal_data as rd
-from _common import load_prompt_pools, request_parts
+from _common import load_prompt_pools, near_eval_behaviour, request_parts
 
 HARMLESS, HARMFUL = 0, 1
 LABELS = ("harmless", "harmful")
@@ -262,6 +262,14 @@ def s_defensive(c: _Ctx) -> str:
     return rd._join(c.fill(c.rng.choice(hb.DEFENSIVE_FRAMES + hb.DEFENSIVE_INTROS)), rd._layout(c, items))
 
 
+def s_safe_message(c: _Ctx) -> str:
+    """The message a request asks for, written to protect its reader (a warning, support) instead."""
+    opener = c.fill(c.rng.choice(["Here's a message you could send instead:", "Here is a draft:", "", ""]))
+    body = c.pick(hb.SAFE_MESSAGE, c.rng.randint(2, 4))
+    sign_off = c.fill(c.rng.choice(hb.SAFE_MESSAGE_SIGN_OFFS))
+    return rd._join(opener, c.fill(c.rng.choice(hb.SAFE_MESSAGE_GREETINGS)), "\n\n".join(body), sign_off)
+
+
 def s_background(c: _Ctx) -> str:
     return rd._join(
         c.rng.choice(["", "", "Sure, here's some background.", "Here's an overview:"]),
@@ -390,7 +398,14 @@ _MAKERS = {
     "s_questions": s_questions,
     "s_substitute": s_substitute,
     "s_copyright_summary": s_copyright_summary,
+    "s_safe_message": s_safe_message,
 }
+#: share of the harmful-request pairs whose request is one of ours for a message
+HARM_MESSAGE_SHARE = 0.04
+#: share of the benign pairs that are an everyday request for a message, and the message
+BENIGN_MESSAGE_SHARE = 0.04
+#: share of the harmless replies to a request for a message that are such a message, written to protect
+SAFE_FORM_SHARE = 0.6
 
 _BENIGN_KINDS = [
     "c_generic",
@@ -403,6 +418,16 @@ _BENIGN_KINDS = [
     "c_refute",
     "c_balanced",
 ]
+
+
+def b_message(rng: random.Random) -> tuple[_Ctx, str]:
+    """An everyday request for a message, and the message."""
+    request, body = rng.choice(hb.BENIGN_MESSAGES)
+    c = _Ctx(request, rng)
+    greeting = c.fill(c.rng.choice(hb.SAFE_MESSAGE_GREETINGS[:3]))
+    opener = c.rng.choice(["Here's a draft:", "Sure, here's a message you could send:", "", ""])
+    sign_off = c.fill(c.rng.choice(hb.SAFE_MESSAGE_SIGN_OFFS[:2]))
+    return c, rd._join(opener, greeting, "\n\n".join(c.fill(x) for x in body), sign_off)
 
 
 def _benign_reply(c: _Ctx) -> tuple[str, str]:
@@ -423,6 +448,8 @@ def generate(shared: Path, n: int = 20000, seed: int = 7) -> list[Example]:
     rng = random.Random(seed)
     pools = load_prompt_pools(shared)
     harmful_prompts = [p.text for p in pools.harmful]
+    near_eval = near_eval_behaviour(shared)
+    message_prompts = [p for p in hb.HARMFUL_MESSAGE_REQUESTS if not near_eval(p)]
     benign_prompts = [p.text for p in pools.benign] + [q for qs, _ in tb.TOPIC_PACKS for q in qs]
     out: list[Example] = []
     seen: set[str] = set()
@@ -435,11 +462,16 @@ def generate(shared: Path, n: int = 20000, seed: int = 7) -> list[Example]:
         attempts += 1
         r = rng.random()
         if r < 0.25:
-            c = _Ctx(rng.choice(benign_prompts), rng)
-            kind, reply = _benign_reply(c)
+            if rng.random() < BENIGN_MESSAGE_SHARE:
+                c, reply = b_message(rng)
+                kind = "b_message"
+            else:
+                c = _Ctx(rng.choice(benign_prompts), rng)
+                kind, reply = _benign_reply(c)
             label = HARMLESS
         else:
-            c = _Ctx(rng.choice(harmful_prompts), rng)
+            own = message_prompts and rng.random() < HARM_MESSAGE_SHARE
+            c = _Ctx(rng.choice(message_prompts if own else harmful_prompts), rng)
             if r < 0.62:
                 kind = rng.choices(h_names, weights=h_w, k=1)[0]
                 if kind == "h_fiction_detail" and _form(c.prompt) != "steps":
@@ -448,6 +480,8 @@ def generate(shared: Path, n: int = 20000, seed: int = 7) -> list[Example]:
                 label = HARMFUL
             else:
                 kind = rng.choices(s_names, weights=s_w, k=1)[0]
+                if _form(c.prompt) == "message" and rng.random() < SAFE_FORM_SHARE:
+                    kind = "s_safe_message"
                 reply = _MAKERS[kind](c)
                 label = HARMLESS
         reply = rd._noise(reply, rng)

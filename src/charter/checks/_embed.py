@@ -133,10 +133,14 @@ def refusal_inputs(feats: Features) -> FloatArray:
     return np.hstack([feats.lexical, feats.reply_open, feats.reply_full, feats.reply_tail]).astype(np.float32)
 
 
-def harm_inputs(feats: Features, refusal_proba: FloatArray) -> FloatArray:
+def harm_inputs(feats: Features, refusal_proba: FloatArray, context: FloatArray) -> FloatArray:
     """Input matrix of the harm head: refusal probabilities, lexical cues, prompt/reply similarities, the
-    prompt's embedding (is the request harmful at all?), the reply's embeddings (what it talks about) and the
-    engagement and intent columns (:data:`ENGAGEMENT_NAMES`)."""
+    prompt's embedding (is the request harmful at all?), the reply's embeddings (what it talks about), the
+    engagement and intent columns (:data:`ENGAGEMENT_NAMES`) and what the reply did to a passage the
+    prompt gave (:func:`charter.checks._context.context_rows`).
+
+    ``feats`` are those of the request alone (:func:`charter.checks._context.split_request`), ``context``
+    those of the whole prompt."""
     cos_full = np.sum(feats.prompt * feats.reply_full, axis=1, keepdims=True)
     cos_open = np.sum(feats.prompt * feats.reply_open, axis=1, keepdims=True)
     cos_tail = np.sum(feats.prompt * feats.reply_tail, axis=1, keepdims=True)
@@ -151,5 +155,6 @@ def harm_inputs(feats: Features, refusal_proba: FloatArray) -> FloatArray:
             feats.reply_full,
             feats.reply_open,
             feats.engagement,
+            context,
         ]
     ).astype(np.float32)

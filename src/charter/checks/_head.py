@@ -19,7 +19,7 @@ from charter.exceptions import CheckError
 __all__ = ["FEATURE_VERSION", "Head", "load_head"]
 
 #: Bumped whenever features change; heads record it and refuse to load on a mismatch.
-FEATURE_VERSION = 9
+FEATURE_VERSION = 10
 
 
 Layers = tuple[tuple[FloatArray, FloatArray], ...]
