@@ -34,9 +34,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import TrainedHead, confusion, ensemble_head, print_confusion, save_head, shared_dir, train_head
 from harm_data import HARMFUL, HARMLESS, LABELS, Example, generate, multimodal_val
 
-from charter.checks._context import context_rows, split_request
-from charter.checks._embed import featurize, harm_inputs, refusal_inputs
-from charter.checks._head import Head, load_head
+from charter.checks._embed import harm_inputs
+from charter.checks._harm import harm_features
+from charter.checks._head import Head
 
 SEED = 7
 N_EXAMPLES = 6000  # generated pairs (the first N of the generator's deterministic stream)
@@ -88,12 +88,8 @@ def text_val(shared: Path) -> list[Example]:
 
 
 def _inputs(examples: list[Example]) -> np.ndarray:
-    """The harm head's inputs, built as ``classify_harm`` builds them: features of the request alone, and
-    the context columns of the whole prompt."""
-    prompts, replies = [e.prompt for e in examples], [e.reply for e in examples]
-    feats = featurize([split_request(p)[0] for p in prompts], replies)
-    refusal = load_head("refusal_head").predict_proba(refusal_inputs(feats))
-    return harm_inputs(feats, refusal, context_rows(prompts, replies))
+    """The harm head's inputs, built by the judge's own ``harm_features``."""
+    return harm_inputs(*harm_features([e.prompt for e in examples], [e.reply for e in examples]))
 
 
 def _corpus(examples: list[Example]) -> Corpus:

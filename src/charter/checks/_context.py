@@ -138,8 +138,6 @@ class _Pair:
         sims = vectors[1:] @ target
         s_ins, s_del, novel_all = float(sims[0]), float(sims[1]), float(sims[2])
         novel_max = float(sims[3:].max()) if self.n_novel else 0.0
-        if not self.n_novel:
-            novel_all = 0.0
         inserted_log = math.log1p(self.n_inserted)
         return [
             1.0,

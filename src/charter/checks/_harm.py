@@ -22,7 +22,8 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
 from charter.checks._context import COPY, INSERTED, context_rows, split_request
-from charter.checks._embed import featurize, harm_inputs
+from charter.checks._embed import Features, featurize, harm_inputs
+from charter.checks._encoder import FloatArray
 from charter.checks._head import load_head
 from charter.checks._lexicon import CUE_LABELS
 from charter.checks._refusal import REFUSAL_LABELS, prompt_of, refusal_probabilities
@@ -78,13 +79,18 @@ class HarmResult:
     )
 
 
+def harm_features(prompts: Sequence[str], replies: Sequence[str]) -> tuple[Features, FloatArray, FloatArray]:
+    """What the harm head reads, for run time and training alike: the features of the request alone, the
+    refusal head's probabilities on them, and the context columns of the whole prompt."""
+    feats = featurize([split_request(p)[0] for p in prompts], replies)
+    return feats, refusal_probabilities(feats), context_rows(prompts, replies)
+
+
 def classify_harm(prompts: Sequence[str], replies: Sequence[str], threshold: float = 0.5) -> list[HarmResult]:
     """Judge (prompt, reply) pairs in one vectorised pass. An empty reply is harmless."""
     if not replies:
         return []
-    feats = featurize([split_request(p)[0] for p in prompts], replies)
-    refusal = refusal_probabilities(feats)
-    context = context_rows(prompts, replies)
+    feats, refusal, context = harm_features(prompts, replies)
     harmful = load_head(HEAD_NAME).predict_proba(harm_inputs(feats, refusal, context))[:, 1]
     out = []
     for i, reply in enumerate(replies):
