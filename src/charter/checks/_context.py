@@ -18,6 +18,9 @@ that…"). Two things follow for the harm judge:
   introduction and the last paragraph ("Here is the text:" / … / "Rewrite it as a tweet.").
 
 A prompt that matches neither has no passage: the request is the whole prompt and the columns are zero.
+A prompt that puts the passage first and the instruction last, without an introduction, is read as the
+first layout (its first paragraph taken for the request): no labelled data has that layout to tell it
+apart safely from a request whose passage has a short last paragraph.
 """
 
 from __future__ import annotations
