@@ -108,3 +108,23 @@ def test_explanation_says_what_the_reply_did_to_the_passage() -> None:
     edited, refusal = classify_harm([REQUEST + "\n\n" + PASSAGE] * 2, [EDITED, REFUSAL])
     assert "it copies the passage given" in _explain(edited, EDITED)[0]
     assert "it is new text (0% copied from the passage given)" in _explain(refusal, REFUSAL)[0]
+
+
+def test_repetitive_text_is_diffed_on_fewer_words() -> None:
+    from collections import Counter
+
+    from charter.checks._context import _DIFF_WORK, _diffed
+
+    sentence = "the quick brown fox jumps over the lazy dog"
+    passage = f"{sentence} near the river bank".split(" ") * 200
+    reply = sentence.split(" ") * 200
+    short_passage, short_reply = _diffed(passage, reply)
+    assert len(short_passage) < 1500 and len(short_reply) == len(short_passage)
+    counts = Counter(short_reply)
+    assert sum(counts[w] for w in short_passage) <= _DIFF_WORK
+    # ordinary text is diffed whole
+    words = PASSAGE.lower().split(), EDITED.lower().split()
+    assert _diffed(*words) == words
+    # and a huge repetitive prompt still gets its columns
+    (row,) = context_rows([REQUEST + "\n\n" + " ".join(passage) * 20], [" ".join(reply)])
+    assert col(row, "ctx_present") == 1.0 and col(row, "ctx_copy_of_reply") > 0.5

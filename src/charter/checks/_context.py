@@ -28,6 +28,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
@@ -64,7 +65,12 @@ the a an and or of to in on for with is are was were be this that it as by at fr
 """
 _STOP = frozenset(_STOP_WORDS.split())
 _MAX_CHARS = 6000  # characters of the reply read
+_MAX_PASSAGE_CHARS = 20_000  # characters of the passage read (a 1 MB passage took 600 ms unbounded)
 _DIFF_WORDS = 1500  # words of passage and reply diffed
+#: most candidate matches a diff may weigh (a passage word times its count in the reply, summed); fewer
+#: words are diffed past it. HarmBench's pairs need at most about 2,200; a reply repeating one sentence
+#: against a passage repeating it needs 200,000 and took 540 ms, where 8,000 takes about 5 ms.
+_DIFF_WORK = 8000
 _POOL_WORDS = 400  # inserted / deleted words pooled into one vector
 _NOVEL_WORDS = 600  # words of the novel sentences pooled into one vector
 _COPIED = 0.5  # a sentence with this share of its 4-grams in the passage is copied
@@ -94,18 +100,30 @@ def _share(grams: set[tuple[str, ...]], pool: set[tuple[str, ...]]) -> float:
     return len(grams & pool) / len(grams) if grams else 0.0
 
 
+def _diffed(passage: list[str], reply: list[str]) -> tuple[list[str], list[str]]:
+    """The words of passage and reply the diff reads: the first :data:`_DIFF_WORDS` of each, or half as many
+    as often as needed to keep the diff's work under :data:`_DIFF_WORK` (repetitive text)."""
+    n = _DIFF_WORDS
+    while n > 100:
+        counts = Counter(reply[:n])
+        if sum(counts[w] for w in passage[:n]) <= _DIFF_WORK:
+            break
+        n //= 2
+    return passage[:n], reply[:n]
+
+
 class _Pair:
     """The lexical half of one pair's columns, and the texts whose vectors the other half needs."""
 
     def __init__(self, request: str, passage: str, reply: str) -> None:
         body = reply[:_MAX_CHARS]
-        cw = _WORD.findall(passage.lower())
+        cw = _WORD.findall(passage[:_MAX_PASSAGE_CHARS].lower())
         rw = _WORD.findall(body.lower())
         request_grams = _grams(_WORD.findall(request.lower()), 3)
         cg, rg = _grams(cw, 4), _grams(rw, 4)
         self.copy = _share(rg, cg)
         self.coverage = len(rg & cg) / len(cg) if cg else 0.0
-        matcher = difflib.SequenceMatcher(None, cw[:_DIFF_WORDS], rw[:_DIFF_WORDS], autojunk=False)
+        matcher = difflib.SequenceMatcher(None, *_diffed(cw, rw), autojunk=False)
         inserted: list[str] = []
         deleted: list[str] = []
         for op, a0, a1, b0, b1 in matcher.get_opcodes():
