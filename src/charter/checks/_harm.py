@@ -74,9 +74,8 @@ class HarmResult:
     prompt_coverage: float
     cues: dict[str, tuple[int, int]]
     forms: tuple[str, ...] = ()  # forms the request asks for that the reply has (code, a message, ...)
-    passage: tuple[float, int] | None = (
-        None  # a passage was given: (share of the reply copying it, words inserted)
-    )
+    # the prompt gave a passage: (share of the reply that copies it, words the reply inserts)
+    passage: tuple[float, int] | None = None
 
 
 def harm_features(prompts: Sequence[str], replies: Sequence[str]) -> tuple[Features, FloatArray, FloatArray]:
