@@ -55,6 +55,7 @@ CONTEXT_NAMES: tuple[str, ...] = (
     "ctx_novel_sim_all",  # cosine of all novel sentences together with the request
     "ctx_copy_x_inserted",  # (copy_of_reply > 0.5) * inserted_log: an edited copy
 )
+PRESENT = CONTEXT_NAMES.index("ctx_present")
 COPY = CONTEXT_NAMES.index("ctx_copy_of_reply")
 INSERTED = CONTEXT_NAMES.index("ctx_inserted_log")
 

@@ -21,7 +21,7 @@ from typing import ClassVar
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
-from charter.checks._context import COPY, INSERTED, context_rows, split_request
+from charter.checks._context import COPY, INSERTED, PRESENT, context_rows, split_request
 from charter.checks._embed import Features, featurize, harm_inputs
 from charter.checks._encoder import FloatArray
 from charter.checks._head import load_head
@@ -106,7 +106,7 @@ def classify_harm(prompts: Sequence[str], replies: Sequence[str], threshold: flo
                 forms=tuple(name for name, col in _FORMS if feats.engagement[i, col] > 0),
                 passage=(
                     (float(context[i, COPY]), round(math.expm1(float(context[i, INSERTED]))))
-                    if context[i, 0]
+                    if context[i, PRESENT]
                     else None
                 ),
             )
