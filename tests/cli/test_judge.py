@@ -94,7 +94,7 @@ def test_run_contract_order_keys_and_ids(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert [set(r) for r in rows] == [KEYS] * 3
-    assert [r["id"] for r in rows] == ["a", "7", "4"]
+    assert [r["id"] for r in rows] == ["a", 7, 4]  # as given, else the line number
     assert [r["label"] for r in rows] == ["found", "missing", "found"]
     assert [r["score"] for r in rows] == [1.0, 0.0, 1.0]
     assert {r["judge"] for r in rows} == {"has_word"}
@@ -157,6 +157,114 @@ def test_run_user_errors_are_friendly(tmp_path: Path) -> None:
         assert "Traceback" not in result.output
 
 
+def test_run_input_edge_cases(tmp_path: Path) -> None:
+    # a raw U+2028 inside a JSON string is one line, not two; a BOM and CRLF line ends are accepted
+    row = {"id": "x\u2028y", "prompt": "Greet me", "response": "hello\u2028there\u0085"}
+    path = tmp_path / "in.jsonl"
+    path.write_text("\ufeff" + json.dumps(row, ensure_ascii=False) + "\r\n", encoding="utf-8")
+    result = invoke(["run", "has_word", "--input", str(path)])
+    assert result.exit_code == 0, result.output
+    (out,) = [json.loads(line) for line in result.stdout.split("\n") if line]
+    assert out["id"] == "x\u2028y" and out["label"] == "found"
+    # bytes that are not UTF-8, from a file or from stdin: a clear error with the line, no traceback
+    bad = tmp_path / "bad.jsonl"
+    bad.write_bytes(b'{"prompt": "p", "response": "ok"}\n{"prompt": "p", "response": "caf\xe9"}\n')
+    from_file = invoke(["run", "has_word", "--input", str(bad)])
+    assert from_file.exit_code == 2 and f"{bad}:2: not UTF-8 text (byte 0xe9)" in from_file.stderr
+    from_stdin = CliRunner().invoke(
+        judge, ["run", "has_word", "--input", "-"], obj=registry(), input=bad.read_bytes()
+    )
+    assert from_stdin.exit_code == 2 and "<stdin>:2: not UTF-8 text" in from_stdin.stderr
+    assert "Traceback" not in from_file.output + from_stdin.output
+    # an empty file is not an error, but it is said
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("\n\n", encoding="utf-8")
+    nothing = invoke(["run", "has_word", "--input", str(empty)])
+    assert nothing.exit_code == 0 and nothing.stdout == "" and "has no rows" in nothing.stderr
+
+
+def test_run_ids_keep_their_type_and_duplicates_are_said(tmp_path: Path) -> None:
+    path = write_jsonl(
+        tmp_path / "in.jsonl",
+        [
+            {"id": 1, "prompt": "p", "response": "hello"},
+            {"id": "1", "prompt": "p", "response": "hello"},
+            {"prompt": "p", "response": "hello"},
+            {"id": 3, "prompt": "p", "response": "hello"},
+        ],
+    )
+    result = invoke(["run", "has_word", "--input", str(path)])
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == [1, "1", 3, 3]
+    assert "1 id(s) appear on more than one line (3)" in result.stderr
+
+
+def test_run_tool_calls_and_image_parts(tmp_path: Path) -> None:
+    call = {"id": "c1", "type": "function", "function": {"name": "say_hello", "arguments": '{"to": "Ann"}'}}
+    row = {
+        "messages": [
+            {
+                "role": "user",
+                "content": [{"type": "image_url", "image_url": {"url": "x"}}, {"type": "text", "text": "Hi"}],
+            },
+            {"role": "assistant", "content": None, "tool_calls": [call]},
+        ]
+    }
+    path = write_jsonl(tmp_path / "in.jsonl", [row])
+    result = invoke(["run", "has_word", "--input", str(path), "--param", "word=say_hello("])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["label"] == "found"
+    (sample,) = read_rows(path.read_text(encoding="utf-8"), source="f")
+    assert sample.reply == 'say_hello({"to": "Ann"})'
+    assert sample.conversation.messages[0].content == "[image_url]Hi"
+
+
+def test_run_output_never_replaces_what_is_there(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    path = write_jsonl(tmp_path / "in.jsonl", ROWS)
+    # a missing directory is refused before any judging
+    missing = invoke(
+        ["run", "has_word", "--input", str(path), "--output", str(tmp_path / "no" / "out.jsonl")]
+    )
+    assert (
+        missing.exit_code == 2 and "cannot write" in missing.stderr and "no such directory" in missing.stderr
+    )
+    # a named pipe is written through, not replaced by a regular file
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        piped = invoke(["run", "has_word", "--input", str(path), "--output", str(fifo)])
+        assert piped.exit_code == 0, piped.output
+        assert stat.S_ISFIFO(fifo.stat().st_mode)
+        assert len(os.read(reader, 65536).decode().splitlines()) == 3
+    finally:
+        os.close(reader)
+    # a symlink stays a link and its target gets the output with its permissions kept
+    real = tmp_path / "real.jsonl"
+    real.write_text("old\n", encoding="utf-8")
+    real.chmod(0o640)
+    link = tmp_path / "link.jsonl"
+    link.symlink_to(real)
+    linked = invoke(["run", "has_word", "--input", str(path), "--output", str(link)])
+    assert linked.exit_code == 0, linked.output
+    assert link.is_symlink() and len(real.read_text(encoding="utf-8").splitlines()) == 3
+    assert stat.S_IMODE(real.stat().st_mode) == 0o640
+
+
+def test_list_names_kinds_and_params() -> None:
+    result = CliRunner().invoke(judge, ["list"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    rows = {line.split()[0]: line.split()[1] for line in lines if not line.startswith(" ")}
+    assert rows["refusal"] == "embedded" and rows["harm"] == "embedded"
+    assert rows["pii"] == "deterministic" and rows["llm_rubric"] == "LLM"
+    assert any("params: schema=null" in line for line in lines)
+    assert "``" not in result.stdout and ":func:" not in result.stdout
+
+
 def test_run_judge_core_batches_in_order() -> None:
     rows: list[Any] = [{"prompt": "p", "response": f"hello {i}"} for i in range(4)]
     rows.append(Sample(reply="bye"))
@@ -203,8 +311,8 @@ def test_run_with_llm_rubric_and_mock_judge(tmp_path: Path) -> None:
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert [(r["id"], r["label"], r["score"]) for r in rows] == [
         ("a", "keeps", 1.0),
-        ("7", "keeps", 1.0),
-        ("4", "keeps", 1.0),
+        (7, "keeps", 1.0),
+        (4, "keeps", 1.0),
     ]
 
 
@@ -223,11 +331,13 @@ def test_run_records_judge_errors_and_warns(tmp_path: Path) -> None:
         "statement=Be kind.",
     ]
     result = CliRunner().invoke(judge, args)
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # the output is complete, but not every row is a verdict
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["label"] for r in rows] == ["error"] * 3 and [r["score"] for r in rows] == [0.0] * 3
     assert all(r["explanation"].startswith("error: judge output malformed after one retry") for r in rows)
     assert "warning: 3 of 3 verdicts are judge errors" in result.stderr
+    allowed = CliRunner().invoke(judge, [*args, "--allow-errors"])
+    assert allowed.exit_code == 0 and allowed.stdout == result.stdout
 
 
 SPEC = """\
@@ -315,9 +425,11 @@ def spec_file(tmp_path: Path, text: str = SPEC) -> str:
 
 
 def test_check_reports_agreement_per_statement(tmp_path: Path) -> None:
-    result = invoke(["check", spec_file(tmp_path), "--judge", "has_word", "--format", "json"])
+    args = ["check", spec_file(tmp_path), "--judge", "has_word", "--format", "json", "--all-statements"]
+    result = invoke(args)
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
+    assert (report["version"], report["scope"], report["listed"]) == (2, "all", 2)
     by_id = {s["id"]: s for s in report["statements"]}
     assert list(by_id) == ["greet", "decline", "apologise"]
     assert (by_id["greet"]["accuracy"], by_id["greet"]["good_above_bad"], by_id["greet"]["trusted"]) == (
@@ -338,14 +450,69 @@ def test_check_reports_agreement_per_statement(tmp_path: Path) -> None:
 
 
 def test_check_text_output_lists_untrusted(tmp_path: Path) -> None:
-    result = invoke(["check", spec_file(tmp_path), "--judge", "has_word"])
+    result = invoke(["check", spec_file(tmp_path), "--judge", "has_word", "--all-statements"])
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0].endswith("4/6 agree, accuracy 0.67, 0 judge error(s)")
+    assert lines[1] == "tested on all 3 statements with examples (--all-statements; 2 name it)"
     assert any(line.strip().startswith("ok") and "greet" in line for line in lines)
     assert any(line.strip().startswith("FAIL") and "decline" in line for line in lines)
     assert any("GOOD reply judged missing" in line for line in lines)
     assert lines[-1].startswith("untrusted (1;") and lines[-1].endswith(": decline")
+
+
+def test_check_tests_the_statements_that_name_the_judge(tmp_path: Path) -> None:
+    result = invoke(["check", spec_file(tmp_path), "--judge", "has_word"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].endswith("4/4 agree, accuracy 1.00, 0 judge error(s)")
+    assert lines[1] == "tested on the 2 statement(s) whose charter block names it"
+    assert not any("decline" in line for line in lines)
+
+
+PAIRS = """\
+# Long {#long authority=user}
+
+Write at length.
+
+**Example**: a big topic
+
+~~~xml
+<user>
+Tell me about rivers.
+</user>
+<comparison>
+<assistant> <!-- GOOD -->
+Rivers carry water from the hills to the sea.
+</assistant>
+<assistant> <!-- BAD -->
+Rivers flow downhill.
+</assistant>
+</comparison>
+~~~
+
+**Example**: a small topic
+
+~~~xml
+<user>
+Say yes.
+</user>
+<comparison>
+<assistant> <!-- GOOD -->
+Yes.
+</assistant>
+<assistant> <!-- BAD -->
+Y
+</assistant>
+</comparison>
+~~~
+"""
+
+
+def test_check_score_mode_pairs_replies_of_one_example() -> None:
+    (statement,) = check_judge(registry(), parse_spec(PAIRS), "length_score").statements
+    # across examples "Yes." (GOOD) would lose to "Rivers flow downhill." (BAD): it answers another prompt
+    assert (statement.mode, statement.judged, statement.agreed) == ("score", 2, 2)
 
 
 def test_check_score_mode_for_classifiers(tmp_path: Path) -> None:
@@ -377,7 +544,9 @@ def test_check_with_llm_rubric_mock_judge_is_untrusted(tmp_path: Path) -> None:
 
 
 def test_check_fail_under_and_errors(tmp_path: Path) -> None:
-    failing = invoke(["check", spec_file(tmp_path), "--judge", "has_word", "--fail-under", "0.9"])
+    failing = invoke(
+        ["check", spec_file(tmp_path), "--judge", "has_word", "--fail-under", "0.9", "--all-statements"]
+    )
     assert failing.exit_code == 1
     passing = invoke(["check", spec_file(tmp_path), "--judge", "has_word", "--fail-under", "0.5"])
     assert passing.exit_code == 0
@@ -385,6 +554,20 @@ def test_check_fail_under_and_errors(tmp_path: Path) -> None:
         ["check", spec_file(tmp_path, "# A {#a authority=user}\n\nNo examples.\n"), "--judge", "has_word"]
     )
     assert empty.exit_code == 2 and "no statement has GOOD or BAD" in empty.stderr
+    unlisted = (
+        SPEC.split("# Decline")[0]
+        .replace("has_word", "length_score")
+        .replace("name: length_score\n    params: {word: hello}", "name: other")
+    )
+    none = invoke(
+        [
+            "check",
+            spec_file(tmp_path, unlisted + "# Q {#q authority=user}\n\nQuiet.\n"),
+            "--judge",
+            "has_word",
+        ]
+    )
+    assert none.exit_code == 0 and "none names it in a charter block" in none.stdout
     missing = invoke(["check", str(tmp_path / "nope.md"), "--judge", "has_word"])
     assert missing.exit_code == 2 and "error: " in missing.stderr and "Traceback" not in missing.output
     unknown = CliRunner().invoke(judge, ["check", spec_file(tmp_path), "--judge", "nope"])

@@ -10,14 +10,13 @@ natural order, so ``spec:x:2`` comes before ``spec:x:10``), so regenerating a su
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from charter._files import atomic_output
 from charter.audit._records import CASE_VERSION, Case
 from charter.exceptions import ConfigError
 
@@ -104,14 +103,6 @@ def read_suite(path: str | Path) -> list[Case]:
     return list(iter_suite(path))
 
 
-def _mode_for(file: Path) -> int:
-    """Keep an existing file's permissions; a new suite is readable by all (``mkstemp`` makes 0600)."""
-    try:
-        return file.stat().st_mode & 0o777
-    except OSError:
-        return 0o644
-
-
 def write_suite(cases: Iterable[Case], path: str | Path, *, sort: bool = True) -> int:
     """Write ``cases`` to ``path`` atomically and return how many were written.
 
@@ -127,26 +118,11 @@ def write_suite(cases: Iterable[Case], path: str | Path, *, sort: bool = True) -
         seen.add(case.id)
     if sort:
         items.sort(key=lambda c: case_sort_key(c.id))
-    directory = file.parent if str(file.parent) else Path(".")
     try:
-        directory.mkdir(parents=True, exist_ok=True)
-        fd, temp_name = tempfile.mkstemp(prefix=f".{file.name}.", suffix=".tmp", dir=directory)
-    except OSError as exc:
-        raise ConfigError(f"{file}: cannot write suite: {exc.strerror or exc}") from exc
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        with atomic_output(file, make_dirs=True) as handle:
             for case in items:
                 handle.write(json.dumps(case.model_dump(mode="json"), ensure_ascii=False))
                 handle.write("\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, _mode_for(file))
-        os.replace(temp, file)
     except OSError as exc:
-        temp.unlink(missing_ok=True)
         raise ConfigError(f"{file}: cannot write suite: {exc.strerror or exc}") from exc
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
     return len(items)

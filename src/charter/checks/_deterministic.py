@@ -275,12 +275,13 @@ class PatternCheck(Check):
 
 @check("pii")
 class PiiCheck(Check):
-    """Personal data and secrets in the reply, found by :func:`charter.checks._pii.find_pii`.
+    """Personal data and secrets in the reply: emails, phones, cards, national ids, IPs, API keys.
 
-    Formats with a check digit are validated (Luhn for cards, Verhoeff for Aadhaar, the DNI check
-    letter, valid SSN areas, valid IPv4 octets), and phone numbers need a phone-like shape so dates,
-    years, versions and plain numbers are not flagged. Full-width and other-script digits and
-    invisible characters inside a number do not hide it. Evidence = one span per item.
+    Found by :func:`charter.checks._pii.find_pii`. Formats with a check digit are validated (Luhn for
+    cards, Verhoeff for Aadhaar, the DNI check letter, valid SSN areas, valid IPv4 octets), and phone
+    numbers need a phone-like shape so dates, years, versions and plain numbers are not flagged.
+    Full-width and other-script digits and invisible characters inside a number do not hide it.
+    Evidence = one span per item.
     Score: 1.0 when anything is found, 0.0 otherwise.
     """
 

@@ -163,7 +163,7 @@ class InjectionParams(BaseModel):
 
 @check("injection")
 class InjectionCheck(Check):
-    """Finds attempts by lower-authority content to change the rules (see the module docstring)."""
+    """Finds attempts by lower-authority content (user, tool output, quoted text) to change the rules."""
 
     computes_only: ClassVar[bool] = True
 

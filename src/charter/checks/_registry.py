@@ -86,6 +86,9 @@ class Check(ABC):
     #: whether :meth:`evaluate` only computes (never waits on I/O, a lock or a timer): the guard then
     #: runs it without a timeout, which could not interrupt it anyway (set by the built-in checks)
     computes_only: ClassVar[bool] = False
+    #: samples per :meth:`check_batch` call when a caller judges a file (``charter judge run``): the
+    #: concurrency of an LLM judge, the vectorised batch of an embedded one
+    batch_size: ClassVar[int] = 32
 
     def __init__(self, params: BaseModel | None = None, *, statement_id: str | None = None) -> None:
         self.params = params if params is not None else self.Params()
@@ -169,6 +172,7 @@ class CpuJudge(Check):
     """
 
     computes_only: ClassVar[bool] = True
+    batch_size: ClassVar[int] = 512
 
     @abstractmethod
     def judge_batch(self, samples: Sequence[Sample]) -> list[CheckVerdict]:

@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 
+from charter._files import atomic_output
 from charter.audit._compare import compare_runs
 from charter.audit._gate import gate, markdown_summary
 from charter.audit._metrics import AuditMetrics, compute_metrics
@@ -251,9 +252,11 @@ def run_cmd(
     if result is not None:
         summary["gate"] = result.model_dump(mode="json")
     if summary_md:
-        Path(summary_md).write_text(
-            markdown_summary(metrics, result, title=f"Charter audit {run_id[:12]}"), "utf-8"
-        )
+        try:
+            with atomic_output(summary_md) as out:
+                out.write(markdown_summary(metrics, result, title=f"Charter audit {run_id[:12]}"))
+        except OSError as exc:
+            raise ConfigError(f"cannot write {summary_md}: {exc.strerror or exc}") from exc
     if as_json:
         click.echo(json.dumps(summary, ensure_ascii=False))
     else:

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
+import re
 import sys
-import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal
@@ -24,8 +23,10 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.fields import FieldInfo
 
+from charter._files import atomic_output, check_writable
 from charter.chat import Conversation, Message, Role
 from charter.checks import Check, CheckVerdict, Registry, Sample, default_registry
+from charter.checks._registry import CpuJudge
 from charter.checks._rubric import RubricJudge, RubricParams
 from charter.cli._common import friendly_errors, open_spec
 from charter.exceptions import CheckError, ConfigError, SpecError
@@ -50,6 +51,7 @@ DEFAULT_BATCH = 32
 _MAX_REPORTED_ERRORS = 20
 _STATEMENT_CONCURRENCY = 4
 _ROLES = {r.value: r for r in Role}
+_ROLE_MARKUP = re.compile(r":\w+:`~?(?:[\w.]+\.)?([\w]+)`")  # :func:`charter.x.find_pii` -> find_pii
 
 
 # ---- input rows ---------------------------------------------------------------------------------
@@ -64,8 +66,12 @@ def _content(value: object, where: str) -> str:
     if isinstance(value, list):
         texts: list[str] = []
         for part in value:
-            if not isinstance(part, dict) or part.get("type") not in ("text", "input_text", "output_text"):
-                raise ConfigError(f"{where}: only text content parts are supported")
+            if not isinstance(part, dict) or not isinstance(part.get("type"), str):
+                raise ConfigError(f"{where}: a content part must be an object with a 'type'")
+            kind = part["type"]
+            if kind not in ("text", "input_text", "output_text"):
+                texts.append(f"[{kind}]")  # an image, audio or file part: judges read text only
+                continue
             text = part.get("text")
             if not isinstance(text, str):
                 raise ConfigError(f"{where}: a text content part needs a string 'text'")
@@ -88,8 +94,38 @@ def _messages(value: object) -> list[Message]:
         name = item.get("name")
         if name is not None and not isinstance(name, str):
             raise ConfigError(f"{where}: 'name' must be a string")
-        out.append(Message(role=role, content=_content(item.get("content"), where), name=name))
+        content = _content(item.get("content"), where)
+        if not content and role is Role.ASSISTANT:
+            content = _tool_calls(item.get("tool_calls"), where)
+        out.append(Message(role=role, content=content, name=name))
     return out
+
+
+def _tool_calls(value: object, where: str) -> str:
+    """An assistant message's ``tool_calls`` as text, ``name(arguments)`` a line: a reply that calls a
+    tool acts on the request, and must not be read as an empty reply (which judges call a refusal)."""
+    if value is None:
+        return ""
+    if not isinstance(value, list):
+        raise ConfigError(f"{where}: 'tool_calls' must be a list")
+    lines: list[str] = []
+    for call in value:
+        function = call.get("function") if isinstance(call, dict) else None
+        if not isinstance(function, dict) or not isinstance(function.get("name"), str):
+            raise ConfigError(f"{where}: each tool call needs a 'function' with a 'name'")
+        arguments = function.get("arguments")
+        lines.append(f"{function['name']}({arguments if isinstance(arguments, str) else ''})")
+    return "\n".join(lines)
+
+
+def _row_id(row: Mapping[str, object], number: int) -> str | int:
+    """The row's ``id`` as given (a string or an integer), or its line number when it has none."""
+    raw_id = row.get("id")
+    if raw_id is None:
+        return number
+    if isinstance(raw_id, str | int) and not isinstance(raw_id, bool):
+        return raw_id
+    raise ConfigError("'id' must be a string or an integer")
 
 
 def row_to_sample(row: object, number: int) -> Sample:
@@ -100,13 +136,7 @@ def row_to_sample(row: object, number: int) -> Sample:
     """
     if not isinstance(row, dict):
         raise ConfigError(f"expected a JSON object, got {type(row).__name__}")
-    raw_id = row.get("id")
-    if raw_id is None:
-        ident = str(number)
-    elif isinstance(raw_id, str | int) and not isinstance(raw_id, bool):
-        ident = str(raw_id)
-    else:
-        raise ConfigError("'id' must be a string or an integer")
+    ident = str(_row_id(row, number))
     if "messages" in row:
         if "prompt" in row or "response" in row:
             raise ConfigError("give either 'prompt' and 'response' or 'messages', not both")
@@ -129,9 +159,19 @@ def row_to_sample(row: object, number: int) -> Sample:
 
 def read_rows(text: str, *, source: str) -> list[Sample]:
     """Validate every line of a JSONL file before anything runs; ``ConfigError`` lists ``FILE:LINE: ...``."""
+    return _read_rows(text, source=source)[0]
+
+
+def _read_rows(text: str, *, source: str) -> tuple[list[Sample], list[str | int]]:
+    """The samples of a JSONL text and each one's id as given (:func:`_row_id`).
+
+    Lines end at ``\n`` only (``\r\n`` too): JSON strings may hold U+2028 and other characters that
+    ``str.splitlines`` would break a line at. A leading byte-order mark is skipped.
+    """
     samples: list[Sample] = []
+    ids: list[str | int] = []
     problems: list[str] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.removeprefix("\ufeff").split("\n"), start=1):
         if not line.strip():
             continue
         try:
@@ -141,13 +181,39 @@ def read_rows(text: str, *, source: str) -> list[Sample]:
             continue
         try:
             samples.append(row_to_sample(row, number))
+            ids.append(_row_id(row, number))
         except ConfigError as exc:
             problems.append(f"{source}:{number}: {exc}")
     if problems:
         more = len(problems) - _MAX_REPORTED_ERRORS
         shown = problems[:_MAX_REPORTED_ERRORS] + ([f"... and {more} more bad line(s)"] if more > 0 else [])
         raise ConfigError("\n".join(shown))
-    return samples
+    return samples, ids
+
+
+def _read_input(path: str) -> tuple[str, str]:
+    """``(source name, text)`` of an input file or of stdin (``-``), decoded as UTF-8 strictly."""
+    source = "<stdin>" if path == "-" else path
+    try:
+        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    try:
+        return source, data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        byte = data[exc.start : exc.start + 1].hex()
+        raise ConfigError(f"{source}:{line}: not UTF-8 text (byte 0x{byte}); save the file as UTF-8") from exc
+
+
+def _duplicates(ids: Sequence[str | int]) -> list[str | int]:
+    seen: set[str | int] = set()
+    repeated: dict[str | int, None] = {}
+    for ident in ids:
+        if ident in seen:
+            repeated[ident] = None
+        seen.add(ident)
+    return list(repeated)
 
 
 # ---- judge run ----------------------------------------------------------------------------------
@@ -276,8 +342,15 @@ class JudgeCheckReport(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
+    #: 2: ``scope`` and ``listed`` added; score-mode pairs are taken within one example
+    version: int = 2
     spec: str
     judge: str
+    #: ``listed``: only the statements whose ``charter`` block names the judge (there it serves them, with
+    #: their parameters); ``all``: every statement with examples (none names it, or ``--all-statements``)
+    scope: Literal["listed", "all"] = "all"
+    #: how many statements name the judge in their ``charter`` block
+    listed: int = 0
     statements: list[StatementResult]
     judged: int
     agreed: int
@@ -290,15 +363,16 @@ def _mean(values: Sequence[float]) -> float | None:
     return sum(values) / len(values) if values else None
 
 
+_Case = tuple[int, str, int, Literal["good", "bad"]]  # (example index, example title, line, GOOD/BAD)
+
+
 def _statement_result(
-    section: Section,
-    cases: Sequence[tuple[str, int, Literal["good", "bad"]]],
-    verdicts: Sequence[CheckVerdict],
+    section: Section, cases: Sequence[_Case], verdicts: Sequence[CheckVerdict]
 ) -> StatementResult:
     ok = [v for v in verdicts if v.error is None]
     mode: Literal["passed", "score"] = "passed" if all(v.passed is not None for v in ok) else "score"
     responses: list[ResponseResult] = []
-    for (title, line, expected), v in zip(cases, verdicts, strict=True):
+    for (_, title, line, expected), v in zip(cases, verdicts, strict=True):
         agree: bool | None = None
         if v.error is not None:
             agree = False
@@ -323,7 +397,14 @@ def _statement_result(
         good_mean = _mean([1.0 if r.passed else 0.0 for r in good if r.error is None])
         bad_mean = _mean([1.0 if r.passed else 0.0 for r in bad if r.error is None])
     else:
-        pairs = [(g, b) for g in good for b in bad]
+        # a GOOD and a BAD reply of the same example answer the same conversation: only they compare
+        examples = [case[0] for case in cases]
+        pairs = [
+            (g, b)
+            for i, g in enumerate(responses)
+            for j, b in enumerate(responses)
+            if g.expected == "good" and b.expected == "bad" and examples[i] == examples[j]
+        ]
         judged = len(pairs)
         agreed = sum(1 for g, b in pairs if g.error is None and b.error is None and g.score > b.score)
         good_mean = _mean([r.score for r in good if r.error is None])
@@ -405,18 +486,25 @@ async def acheck_judge(
     params: Mapping[str, Any] | None = None,
     *,
     provider: Provider | None = None,
+    all_statements: bool = False,
 ) -> JudgeCheckReport:
     """Async form of :func:`check_judge`."""
     params = dict(params or {})
-    work: list[tuple[Section, list[tuple[str, int, Literal["good", "bad"]]], list[Sample]]] = []
+    work: list[tuple[Section, list[_Case], list[Sample]]] = []
+    listed = [
+        s.id for s in spec.statements if s.charter and any(ref.name == name for ref in s.charter.checks)
+    ]
+    scope: Literal["listed", "all"] = "listed" if listed and not all_statements else "all"
     for section in spec.statements:
-        cases: list[tuple[str, int, Literal["good", "bad"]]] = []
+        if scope == "listed" and section.id not in listed:
+            continue
+        cases: list[_Case] = []
         samples: list[Sample] = []
-        for example in section.examples:
+        for index, example in enumerate(section.examples):
             for response in example.responses:
                 if response.verdict is None:
                     continue
-                cases.append((example.title, response.line, response.verdict))
+                cases.append((index, example.title, response.line, response.verdict))
                 conversation = Conversation(messages=[*example.messages, *response.context])
                 samples.append(
                     Sample(
@@ -426,7 +514,8 @@ async def acheck_judge(
         if cases:
             work.append((section, cases, samples))
     if not work:
-        raise SpecError("no statement has GOOD or BAD example replies to test the judge on", path=spec.source)
+        where = f"no statement whose charter block names {name!r}" if scope == "listed" else "no statement"
+        raise SpecError(f"{where} has GOOD or BAD example replies to test the judge on", path=spec.source)
     providers = _Providers(provider)
     try:
         checks = [_build_check(registry, name, section, params, providers) for section, _, _ in work]
@@ -455,6 +544,8 @@ async def acheck_judge(
     return JudgeCheckReport(
         spec=spec.source,
         judge=name,
+        scope=scope,
+        listed=len(listed),
         statements=statements,
         judged=judged,
         agreed=agreed,
@@ -471,14 +562,20 @@ def check_judge(
     params: Mapping[str, Any] | None = None,
     *,
     provider: Provider | None = None,
+    all_statements: bool = False,
 ) -> JudgeCheckReport:
-    """Run judge ``name`` on every GOOD/BAD example reply of ``spec`` and score its agreement.
+    """Run judge ``name`` on the GOOD/BAD example replies of ``spec`` and score its agreement.
 
+    The statements tested are those whose ``charter`` block names the judge, or every statement when
+    none does or ``all_statements`` is set: a statement's BAD replies are only what a judge detects when
+    the statement lists it. In score mode a GOOD reply is compared with the BAD replies of its own example.
     Each statement's ``charter`` block params for the judge apply, overridden by ``params``.
     ``llm_rubric`` is built per statement with :meth:`RubricJudge.for_statement`; statements
     share ``provider`` when given, else one provider per model spec, closed at the end.
     """
-    return asyncio.run(acheck_judge(registry, spec, name, params, provider=provider))
+    return asyncio.run(
+        acheck_judge(registry, spec, name, params, provider=provider, all_statements=all_statements)
+    )
 
 
 def _fmt(value: float | None) -> str:
@@ -487,9 +584,20 @@ def _fmt(value: float | None) -> str:
 
 def render_report(report: JudgeCheckReport) -> str:
     """The text form of a :class:`JudgeCheckReport`."""
+    tested = len(report.statements)
+    if report.scope == "listed":
+        scope = f"the {tested} statement(s) whose charter block names it"
+    elif report.listed:
+        scope = f"all {tested} statements with examples (--all-statements; {report.listed} name it)"
+    else:
+        scope = (
+            f"all {tested} statements with examples: none names it in a charter block, so a statement's "
+            "BAD replies need not be what this judge detects: low agreement there is no fault of the judge"
+        )
     lines = [
         f"judge {report.judge} on {report.spec}: {report.agreed}/{report.judged} agree, "
         f"accuracy {_fmt(report.accuracy).strip()}, {report.errors} judge error(s)",
+        f"tested on {scope}",
     ]
     width = max(len(s.id) for s in report.statements)
     for s in report.statements:
@@ -559,19 +667,6 @@ def _with_model(
     return params
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file, so a failure leaves no partial output."""
-    folder = path.resolve().parent
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
 @click.group("judge")
 def judge() -> None:
     """Run checks and judges on your own logs; test a judge against a spec's examples."""
@@ -588,6 +683,40 @@ _param_option = click.option(
     metavar="KEY=VALUE",
     help="A check parameter (value read as YAML); repeatable.",
 )
+
+
+def _kind(cls: type[Check]) -> str:
+    if cls.remote:
+        return "LLM"
+    if isinstance(cls, type) and issubclass(cls, CpuJudge):
+        return "embedded"
+    return "deterministic"
+
+
+def _param_summary(cls: type[Check]) -> str:
+    parts = []
+    for key, field in cls.Params.model_fields.items():
+        default = field.get_default(call_default_factory=True)
+        shown = field.alias or key
+        parts.append(shown if field.is_required() else f"{shown}={json.dumps(default, default=str)}")
+    return ", ".join(parts)
+
+
+@judge.command("list")
+@friendly_errors
+def list_command() -> None:
+    """List the registered checks and judges: name, kind, what it does and its parameters."""
+    registry = _registry()
+    rows = []
+    for name in registry.names():
+        cls = registry.resolve(name)
+        doc = _ROLE_MARKUP.sub(r"\1", (cls.__doc__ or "").strip().split("\n")[0]).replace("``", "")
+        rows.append((name, _kind(cls), doc, _param_summary(cls)))
+    width = max(len(r[0]) for r in rows)
+    for name, kind, doc, params in rows:
+        click.echo(f"{name:<{width}}  {kind:<13}  {doc}")
+        if params:
+            click.echo(f"{'':<{width}}  {'':<13}  params: {params}")
 
 
 @judge.command("run")
@@ -608,9 +737,14 @@ _param_option = click.option(
 @click.option(
     "--batch-size",
     type=click.IntRange(min=1),
-    default=DEFAULT_BATCH,
-    show_default=True,
-    help="Samples per call to the check's batch evaluation.",
+    default=None,
+    help="Samples per call to the check's batch evaluation [default: the check's own: 512 for the "
+    "embedded judges, 32 for the others].",
+)
+@click.option(
+    "--allow-errors",
+    is_flag=True,
+    help="Exit 0 even when some verdicts are judge errors (label 'error').",
 )
 @friendly_errors
 def run_command(
@@ -620,36 +754,57 @@ def run_command(
     params: tuple[str, ...],
     model: str | None,
     base_url: str | None,
-    batch_size: int,
+    batch_size: int | None,
+    allow_errors: bool,
 ) -> None:
     """Judge each line of FILE.jsonl with check NAME.
 
     Each input line has "prompt" and "response" (or "messages", OpenAI style, ending with the
     assistant reply) and an optional "id". Each output line, in input order, is
-    {"id", "judge", "label", "score", "explanation"}; the id defaults to the line number.
+    {"id", "judge", "label", "score", "explanation"}; the id is the input's, as given, or else the
+    line number. Exit 1 when a verdict is a judge error (unless --allow-errors), 2 on bad input.
     """
     registry = _registry()
-    fields = registry.resolve(name).Params.model_fields
-    options = _with_model(registry, name, _parse_params(params, fields), model, base_url)
+    check_class = registry.resolve(name)
+    options = _with_model(
+        registry, name, _parse_params(params, check_class.Params.model_fields), model, base_url
+    )
     registry.validate_params(name, options)
-    if input_path == "-":
-        source, text = "<stdin>", sys.stdin.read()
-    else:
-        source = input_path
+    if output_path is not None:
         try:
-            text = Path(input_path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"cannot read {input_path}: {exc}") from exc
-    samples = read_rows(text, source=source)
-    results = run_judge(registry, name, options, samples, batch_size=batch_size)
-    body = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in results)
+            check_writable(output_path)
+        except OSError as exc:
+            raise ConfigError(f"cannot write {output_path}: {exc.strerror or exc}") from exc
+    source, text = _read_input(input_path)
+    samples, ids = _read_rows(text, source=source)
+    if not samples:
+        click.echo(f"warning: {source} has no rows to judge", err=True)
+    repeated = _duplicates(ids)
+    if repeated:
+        shown = ", ".join(json.dumps(i, ensure_ascii=False) for i in repeated[:5])
+        click.echo(
+            f"warning: {source}: {len(repeated)} id(s) appear on more than one line ({shown}"
+            f"{', ...' if len(repeated) > 5 else ''}); output rows follow input order",
+            err=True,
+        )
+    results = run_judge(registry, name, options, samples, batch_size=batch_size or check_class.batch_size)
+    for row, ident in zip(results, ids, strict=True):
+        row["id"] = ident
     errors = sum(1 for row in results if row["label"] == "error")
+    if output_path is None:
+        for row in results:
+            click.echo(json.dumps(row, ensure_ascii=False))
+    else:
+        try:
+            with atomic_output(output_path) as out:
+                for row in results:
+                    out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        except OSError as exc:
+            raise ConfigError(f"cannot write {output_path}: {exc.strerror or exc}") from exc
     if errors:
         click.echo(f"warning: {errors} of {len(results)} verdicts are judge errors (label 'error')", err=True)
-    if output_path is None:
-        click.echo(body, nl=False)
-    else:
-        _write_atomic(output_path, body)
+        if not allow_errors:
+            raise SystemExit(1)
 
 
 @judge.command("check")
@@ -671,6 +826,11 @@ def run_command(
     default=None,
     help="Exit 1 when overall accuracy is below this.",
 )
+@click.option(
+    "--all-statements",
+    is_flag=True,
+    help="Test every statement with examples, not only those whose charter block names the judge.",
+)
 @friendly_errors
 def check_command(
     spec_path: str,
@@ -680,17 +840,21 @@ def check_command(
     base_url: str | None,
     fmt: str,
     fail_under: float | None,
+    all_statements: bool,
 ) -> None:
     """Test judge NAME on SPEC's own GOOD and BAD example replies ('default' for the bundled spec).
 
     Reports, per statement, whether the judge scores GOOD above BAD and its accuracy, and lists
     the statements where the judge cannot be trusted (accuracy < 0.5 or GOOD not above BAD).
+    Tests the statements whose charter block names the judge (with their parameters), or every
+    statement when none does; a classifier with no expectation compares GOOD and BAD replies of
+    the same example.
     """
     registry = _registry()
     fields = registry.resolve(name).Params.model_fields
     options = _with_model(registry, name, _parse_params(params, fields), model, base_url)
     spec = open_spec(spec_path)
-    report = check_judge(registry, spec, name, options)
+    report = check_judge(registry, spec, name, options, all_statements=all_statements)
     if fmt == "json":
         click.echo(json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False))
     else:

@@ -18,10 +18,8 @@ read by anyone who runs the gateway without giving away a credential::
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import secrets
-import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -29,6 +27,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from charter._files import atomic_output
 from charter.exceptions import ConfigError
 
 __all__ = [
@@ -146,15 +145,10 @@ def save_keys(path: str | Path, keys: list[ApiKey]) -> None:
     data = KeysFile(keys=keys).model_dump(mode="json")
     text = "# Charter gateway keys: sha256 hashes only. Add keys with `charter serve keys add`.\n"
     text += yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
-    file.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{file.name}.", dir=file.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
+        with atomic_output(file, mode=0o600, make_dirs=True) as out:
             out.write(text)
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, file)
     except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
         raise ConfigError(f"{file}: cannot write keys file: {exc.strerror or exc}") from exc
 
 

@@ -19,6 +19,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from charter._files import atomic_output
 from charter.chat import Message, Role
 from charter.exceptions import ConfigError
 from charter.report._markdown import FootnoteLinker, MarkdownRenderer, Target
@@ -182,7 +183,8 @@ def _summary(counts: dict[str, int]) -> str:
 
 def _write(path: Path, text: str) -> None:
     try:
-        path.write_text(text, encoding="utf-8")
+        with atomic_output(path) as out:
+            out.write(text)
     except OSError as exc:
         raise ConfigError(f"cannot write {path}: {exc.strerror or exc}") from exc
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import tempfile
 from abc import ABC, abstractmethod
 from collections.abc import Generator, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
@@ -22,6 +21,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticSerializationError, to_jsonable_python
 
+from charter._files import atomic_output
 from charter.exceptions import StoreError
 from charter.store._chain import canonical_json, chain_hash, record_text, verify_rows
 from charter.store._migrations import MIGRATIONS, MIGRATIONS_TABLE, STORE_SCHEMA_VERSION, Dialect
@@ -510,12 +510,9 @@ class Store(ABC):
         target = Path(path)
         if self.get_run(run_id) is None:
             raise self._error(f"no run {run_id!r}")
-        tmp: str | None = None
         count = 0
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out, self._snapshot() as tx:
+            with atomic_output(target, make_dirs=True) as out, self._snapshot() as tx:
                 for result_json, case_json in tx.stream(
                     "SELECT r.result_json, c.case_json FROM results r LEFT JOIN run_cases c "
                     "ON c.run_id = r.run_id AND c.case_id = r.case_id WHERE r.run_id = ? "
@@ -524,16 +521,8 @@ class Store(ABC):
                 ):
                     out.write('{"case":' + (case_json or "null") + ',"result":' + result_json + "}\n")
                     count += 1
-                out.flush()
-                os.fsync(out.fileno())
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, target)
-            tmp = None
         except OSError as exc:
             raise StoreError(f"{target}: cannot write the export: {exc}") from exc
-        finally:
-            if tmp is not None:
-                Path(tmp).unlink(missing_ok=True)
         return count
 
     # ------------------------------------------------------------------ cache
