@@ -5,7 +5,8 @@ Usage: ``python training/train_harm.py [path/to/shared]`` (default ``../shared``
 Training data (all MIT or our own text): generated pairs (``harm_data.generate``), HarmBench's multimodal
 classifier validation set and HarmBench's *text* classifier validation set, each with human majority labels.
 Sample weights: text val 8, multimodal 4, generated pairs 0.3 (their templated shape differs from real
-generations; at weight 1 they pulled the grouped-CV figure down by about one point over three seeds). For
+generations; at weight 1 they pulled the grouped-CV figure down by about one point over three seeds),
+everyday chat 2 (natural text; at 0.3 the judge still called 21% of held-out everyday answers harmful). For
 contextual behaviours the prompt is the behaviour followed by its ``ContextString``, which is what the
 model that wrote the generation saw (``behaviour_prompt``); ``bench/judges.py`` builds prompts the same way.
 
@@ -46,6 +47,7 @@ EPOCHS = 20
 MM_WEIGHT = 4.0
 TEXT_VAL_WEIGHT = 8.0
 GEN_WEIGHT = 0.3  # generated pairs: their templated shape differs from real generations
+EVERYDAY_WEIGHT = 2.0  # everyday chat (training/_everyday_bank.py): natural text, not templates
 N_FOLDS = 5
 
 
@@ -94,7 +96,13 @@ def _inputs(examples: list[Example]) -> np.ndarray:
 
 def _corpus(examples: list[Example]) -> Corpus:
     weights = [
-        MM_WEIGHT if e.kind.startswith("mm:") else TEXT_VAL_WEIGHT if e.kind.startswith("tv:") else GEN_WEIGHT
+        MM_WEIGHT
+        if e.kind.startswith("mm:")
+        else TEXT_VAL_WEIGHT
+        if e.kind.startswith("tv:")
+        else EVERYDAY_WEIGHT
+        if e.kind == "b_everyday"
+        else GEN_WEIGHT
         for e in examples
     ]
     return Corpus(
@@ -196,8 +204,8 @@ def main(argv: list[str] | None = None) -> None:
             "cv_grouped_by_behaviour_accuracy": f"{cv['accuracy']:.4f}",
             "members": str(N_MEMBERS),
             "hidden": str(HIDDEN),
-            "data": "own templated replies + HarmBench multimodal and text classifier val sets (MIT, human "
-            "labels); prompts from HarmBench/JBB/StrongREJECT/XSTest",
+            "data": "own templated replies and everyday chat + HarmBench multimodal and text classifier val "
+            "sets (MIT, human labels); prompts from HarmBench/JBB/StrongREJECT/XSTest",
         },
     )
 

@@ -587,3 +587,12 @@ def test_check_on_real_spec_with_constant_judge() -> None:
     assert report.agreed == goods and report.judged == sum(len(s.responses) for s in report.statements)
     both = [s for s in report.statements if s.good_mean is not None and s.bad_mean is not None]
     assert both and {s.id for s in both} <= set(report.untrusted)
+
+
+def test_params_one_value_for_a_list_and_bad_params_blame_the_check(tmp_path: Path) -> None:
+    path = write_jsonl(tmp_path / "in.jsonl", [{"prompt": "p", "response": "the foo is here"}])
+    one = CliRunner().invoke(judge, ["run", "pattern", "--input", str(path), "--param", "patterns=foo"])
+    assert one.exit_code == 0, one.output
+    assert json.loads(one.stdout)["label"] == "violation"
+    bad = CliRunner().invoke(judge, ["check", "default", "--judge", "refusal", "--param", "threshold=5"])
+    assert bad.exit_code == 2 and "check 'refusal': threshold" in bad.stderr and "statement" not in bad.stderr

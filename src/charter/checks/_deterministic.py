@@ -615,6 +615,10 @@ class JsonSchemaCheck(Check):
 _NON_SPACE = re.compile(r"\S+")
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 @check("length")
 class LengthCheck(Check):
     """Character and word limits on the reply.
@@ -662,17 +666,17 @@ class LengthCheck(Check):
         problems: list[str] = []
         evidence: list[Span] = []
         if c.max_chars is not None and chars > c.max_chars:
-            problems.append(f"{chars} characters (max {c.max_chars})")
+            problems.append(f"{_count(chars, 'character')} (max {c.max_chars})")
             cut = lead + c.max_chars
             evidence.append(Span(start=cut, end=lead + chars, text=reply[cut : lead + chars]))
         if c.min_chars is not None and chars < c.min_chars:
-            problems.append(f"{chars} characters (min {c.min_chars})")
+            problems.append(f"{_count(chars, 'character')} (min {c.min_chars})")
         if c.max_words is not None and len(words) > c.max_words:
-            problems.append(f"{len(words)} words (max {c.max_words})")
+            problems.append(f"{_count(len(words), 'word')} (max {c.max_words})")
             cut = words[c.max_words].start()
             evidence.append(Span(start=cut, end=lead + chars, text=reply[cut : lead + chars]))
         if c.min_words is not None and len(words) < c.min_words:
-            problems.append(f"{len(words)} words (min {c.min_words})")
+            problems.append(f"{_count(len(words), 'word')} (min {c.min_words})")
         if problems:
             return self.verdict(
                 label=VIOLATION,
@@ -685,7 +689,8 @@ class LengthCheck(Check):
             label=OK,
             score=0.0,
             passed=True,
-            explanation=f"The reply has {chars} characters and {len(words)} words, within the limits.",
+            explanation=f"The reply has {_count(chars, 'character')} and {_count(len(words), 'word')}, "
+            "within the limits.",
         )
 
 

@@ -14,6 +14,7 @@ import asyncio
 import json
 import re
 import sys
+import typing
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal
@@ -630,6 +631,12 @@ def _is_text_field(annotation: object) -> bool:
     return annotation is str or annotation == (str | None)
 
 
+def _is_list_field(annotation: object) -> bool:
+    return typing.get_origin(annotation) is list or any(
+        typing.get_origin(arg) is list for arg in typing.get_args(annotation)
+    )
+
+
 def _parse_params(items: Sequence[str], fields: Mapping[str, FieldInfo]) -> dict[str, Any]:
     """``key=value`` pairs; values are read as YAML unless the parameter is a plain string."""
     params: dict[str, Any] = {}
@@ -643,9 +650,12 @@ def _parse_params(items: Sequence[str], fields: Mapping[str, FieldInfo]) -> dict
             params[key] = raw
             continue
         try:
-            params[key] = yaml.safe_load(raw) if raw.strip() else ""
+            value = yaml.safe_load(raw) if raw.strip() else ""
         except yaml.YAMLError:
-            params[key] = raw
+            value = raw
+        if field is not None and _is_list_field(field.annotation) and isinstance(value, str | int | float):
+            value = [value]  # --param patterns=foo means one pattern
+        params[key] = value
     return params
 
 
@@ -853,6 +863,8 @@ def check_command(
     registry = _registry()
     fields = registry.resolve(name).Params.model_fields
     options = _with_model(registry, name, _parse_params(params, fields), model, base_url)
+    if not issubclass(registry.resolve(name), RubricJudge):  # a rubric's required fields come per statement
+        registry.validate_params(name, options)
     spec = open_spec(spec_path)
     report = check_judge(registry, spec, name, options, all_statements=all_statements)
     if fmt == "json":
