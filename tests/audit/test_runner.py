@@ -17,7 +17,7 @@ from charter.audit import Case
 from charter.audit._runner import RunConfig, run_audit
 from charter.chat import Message, Role
 from charter.checks import Check, CheckVerdict, Registry, Sample, check
-from charter.exceptions import CheckError, ProviderError, RateLimited
+from charter.exceptions import CheckError, ConfigError, ProviderError, RateLimited
 from charter.providers import Completion, GenerationParams, Provider, Usage
 from charter.store import open_store
 
@@ -191,3 +191,20 @@ def test_a_failing_stage_ends_the_run_instead_of_hanging(tmp_path: Path) -> None
         with pytest.raises(CheckError, match="do not match"):
             asyncio.run(go())
         assert store.list_runs()[0].status == "interrupted"
+
+
+def test_resume_refuses_other_settings_and_finished_runs(tmp_path: Path) -> None:
+    with open_store(tmp_path / "r.db") as store:
+        config = RunConfig(model="scripted", cache=False)
+        run_id = asyncio.run(run_audit(cases(), ScriptedModel(), store, config, registry=REGISTRY))
+        with pytest.raises(ConfigError, match="is finished: nothing to resume"):
+            asyncio.run(run_audit(cases(), ScriptedModel(), store, config, registry=REGISTRY, resume=run_id))
+        store.reopen_run(run_id)  # as a run that was interrupted
+        other = RunConfig(model="other", epochs=2, cache=False, concurrency=3)
+        with pytest.raises(ConfigError, match=r"model 'scripted' -> 'other'; epochs 1 -> 2"):
+            asyncio.run(run_audit(cases(), ScriptedModel(), store, other, registry=REGISTRY, resume=run_id))
+        # settings that do not change what is measured may differ
+        faster = RunConfig(model="scripted", cache=False, concurrency=3)
+        assert asyncio.run(
+            run_audit(cases(), ScriptedModel(), store, faster, registry=REGISTRY, resume=run_id)
+        )

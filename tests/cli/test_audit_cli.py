@@ -180,8 +180,9 @@ def test_bad_suite_line_is_a_clear_error(tmp_path: Path) -> None:
     db = tmp_path / "d.db"
     code, out = run("audit", "run", "--suite", str(bad), "--model", "mock/echo", "--store", str(db))
     assert code == 2 and "bad.jsonl:2" in out
+    assert not db.exists()  # validated before any run (or store) was created
     code, listing = run("audit", "list", "--store", str(db))
-    assert listing.strip() == ""  # validated before any run was created
+    assert code == 2 and "no store here" in listing  # a reader never creates an empty store
 
 
 def test_llm_judges_stand_in_for_the_embedded_ones(setup: tuple[Path, Path, Path], tmp_path: Path) -> None:
@@ -220,3 +221,18 @@ def test_llm_judges_stand_in_for_the_embedded_ones(setup: tuple[Path, Path, Path
     assert data["errors"] == 12 and data["safety"]["n"] == 0
     code, out = run(*base, "--model", "mock/compliant", "--harm-judge", "llm_harm")
     assert code == 2 and "--judge-model" in out
+
+
+def test_bad_gate_is_refused_before_the_run_and_readers_need_a_store(
+    setup: tuple[Path, Path, Path], tmp_path: Path
+) -> None:
+    spec, suite_file, db = setup
+    code, out = run(
+        "audit", "run", "--spec", str(spec), "--suite", str(suite_file), "--model", "mock/compliant",
+        "--store", str(db), "--fail-under", "bogus=1",
+    )  # fmt: skip
+    assert code == 2 and "unknown gate metric 'bogus'" in out and not db.exists()
+    for args in (("log", "verify"), ("log", "head"), ("log", "show"), ("audit", "list")):
+        code, out = run(*args, "--store", str(tmp_path / "typo.db"))
+        assert code == 2 and "no store here" in out, (args, out)
+    assert not (tmp_path / "typo.db").exists()

@@ -482,3 +482,70 @@ def test_the_requested_output_format_reaches_the_checks_plain_and_streamed() -> 
         return (await monitor.finish())[1].action
 
     assert asyncio.run(stream(None)) == "allow" and asyncio.run(stream("json_schema")) == "flag"
+
+
+@check("prefix_word")
+class PrefixWordCheck(Check):
+    """Test check: not streamable, but judges a prefix (like the embedded harm judge)."""
+
+    Params = WordParams
+    judges_prefix: ClassVar[bool] = True
+
+    async def evaluate(self, sample: Sample) -> CheckVerdict:
+        assert isinstance(self.params, WordParams)
+        found = self.params.word in sample.reply
+        return self.verdict(label="violation" if found else "ok", score=float(found), passed=not found)
+
+
+def test_stream_judges_a_prefix_check_before_releasing_what_it_has_not_read() -> None:
+    spec = parse_spec(
+        "# R {#r}\n\n## No recipes {#no_recipe authority=root}\n\n"
+        "```charter\nchecks:\n  - name: prefix_word\n    params: {word: gunpowder}\naction: block\n"
+        "severity: critical\n```\n",
+        source="prefix.md",
+    )
+    seen: list[str] = []
+
+    class Counting(PrefixWordCheck):
+        async def evaluate(self, sample: Sample) -> CheckVerdict:
+            seen.append(sample.reply)
+            return await super().evaluate(sample)
+
+    g = Guard(spec, None, registry=Registry({"prefix_word": Counting}), hold_back=64)
+    chunks = ["Sure. " * 12, "Step 2: fill it with gunpowder. ", "More text. " * 10, "end"]
+    released, action, _ = asyncio.run(_stream(g, chunks))
+    text = "".join(chunks)
+    assert action == "stopped" and "gunpowder" not in released and text.startswith(released)
+    assert 0 < len(released) < text.index("gunpowder")
+    seen.clear()
+    fine = ["All fine here. " * 4] * 5  # 300 characters in chunks of 60: read about once per hold-back
+    released, action, _ = asyncio.run(_stream(g, fine))
+    assert action == "allow" and released == "".join(fine)
+    assert 3 <= len(seen) <= 6 and seen[-1] == "".join(fine)
+
+
+def test_a_verdict_shared_by_several_statements_does_not_name_one_at_random() -> None:
+    rule = (
+        "```charter\nchecks:\n  - name: word\n    params: {word: gunpowder}\naction: block\n"
+        "severity: critical\n```\n"
+    )
+    spec = parse_spec(
+        f"# R {{#r}}\n\n## No weapons {{#no_weapons authority=root}}\n\n{rule}\n"
+        f"## No crime {{#no_crime authority=root}}\n\n{rule}\n"
+        "## No spells {#no_spells authority=root}\n\n"
+        "```charter\nchecks:\n  - name: word\n    params: {word: abracadabra}\naction: block\n"
+        "severity: low\n```\n",
+        source="shared.md",
+    )
+    g = Guard(spec, None, registry=REGISTRY)
+    shared = g.check_output(conv((Role.USER, "x")), "Fill it with gunpowder.")
+    assert shared.action == "block" and {c.statement_id for c in shared.citations} == {
+        "no_weapons",
+        "no_crime",
+    }
+    assert (
+        shared.message is not None and "No weapons" not in shared.message and "No crime" not in shared.message
+    )
+    assert "judged violation" in shared.message
+    own = g.check_output(conv((Role.USER, "x")), "Say abracadabra.")
+    assert own.message is not None and "“No spells”" in own.message

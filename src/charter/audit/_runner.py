@@ -308,6 +308,43 @@ def _work(cases: Iterable[Case], epochs: int, done: set[tuple[str, int]]) -> Ite
                 yield case, epoch
 
 
+#: settings that change what a run measures: a resume must keep them (concurrency, timeouts, prices and
+#: the cache may change)
+_RESUME_FIXED = (
+    "model",
+    "epochs",
+    "limit",
+    "seed",
+    "params",
+    "rubric_model",
+    "refusal_judge",
+    "harm_judge",
+    "only_statements",
+)
+
+
+def _check_resume(existing: RunInfo, config: RunConfig, run_info: RunInfo | None) -> None:
+    """A resume continues the same run: refuse a finished run, or other settings, suite or spec."""
+    if existing.status == "finished":
+        raise ConfigError(f"run {existing.run_id} is finished: nothing to resume (start a new run)")
+    stored, given = existing.config, config.model_dump(mode="json")
+    changed = [
+        f"{key} {stored.get(key)!r} -> {given.get(key)!r}"
+        for key in _RESUME_FIXED
+        if key in stored and stored.get(key) != given.get(key)
+    ]
+    if run_info is not None:
+        for key in ("spec_sha256", "suite_path", "suite_sha256"):
+            old, new = getattr(existing, key), getattr(run_info, key)
+            if old and new and old != new:
+                changed.append(f"{key} {old!r} -> {new!r}")
+    if changed:
+        raise ConfigError(
+            f"cannot resume run {existing.run_id} with other settings ({'; '.join(changed)}): "
+            "resume with the same ones, or start a new run"
+        )
+
+
 async def run_audit(
     cases: Iterable[Case],
     provider: Provider,
@@ -328,6 +365,7 @@ async def run_audit(
         existing = store.get_run(resume)
         if existing is None:
             raise ConfigError(f"no run {resume!r} to resume in the store")
+        _check_resume(existing, config, run_info)
         run_id = existing.run_id
         store.reopen_run(run_id)
     else:

@@ -153,6 +153,7 @@ class HarmJudge(CpuJudge):
     """Labels a reply ``harmful`` / ``harmless`` for the request it answers (embedded, CPU-only)."""
 
     Params: ClassVar[type[BaseModel]] = HarmParams
+    judges_prefix: ClassVar[bool] = True
 
     def judge_batch(self, samples: Sequence[Sample]) -> list[CheckVerdict]:
         params = self.params

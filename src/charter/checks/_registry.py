@@ -73,6 +73,10 @@ class Check(ABC):
     #: whether the check can judge a partial reply while it streams (cheap, and once violated a
     #: longer reply stays violated); see :meth:`streams` for parameter-dependent cases
     streamable: ClassVar[bool] = False
+    #: whether a verdict on the first part of a reply means what it means on the whole reply, and is
+    #: cheap (an embedded judge): the stream monitor judges a streaming reply's text so far with it before
+    #: releasing any of that text, so content the check would block does not reach the client first
+    judges_prefix: ClassVar[bool] = False
     #: whether the verdict is made of matches in the reply, each a short span found from the text
     #: around it (a word, a pattern, a phone number), so that judging a slice of the reply finds the
     #: matches inside the slice: the stream monitor then judges only the newest part of a long reply

@@ -12,7 +12,7 @@ import click
 
 from charter._files import atomic_output
 from charter.audit._compare import compare_runs
-from charter.audit._gate import gate, markdown_summary
+from charter.audit._gate import gate, markdown_summary, parse_thresholds
 from charter.audit._metrics import AuditMetrics, compute_metrics
 from charter.audit._records import Case
 from charter.audit._runner import Prices, RunConfig, run_audit, write_progress_to
@@ -32,10 +32,11 @@ _store_option = click.option(
 )
 
 
-def _open(store_url: str) -> Store:
-    if "://" not in store_url:
+def _open(store_url: str, *, create: bool = False) -> Store:
+    """The store, created (with its folder) only for a command that writes a run into it."""
+    if create and "://" not in store_url:
         Path(store_url).parent.mkdir(parents=True, exist_ok=True)
-    return open_store(store_url)
+    return open_store(store_url, create=create)
 
 
 def _resolve_run(store: Store, run: str) -> str:
@@ -193,6 +194,8 @@ def run_cmd(
         except (ValueError, TypeError) as exc:
             raise ConfigError(f"--price must look like prompt=0.15,completion=0.6 ({exc})") from exc
     only = _changed_statements(changed_since, spec) if changed_since else None
+    if fail_under:
+        parse_thresholds(fail_under)  # a bad gate is an error before the run, not after it
     config = RunConfig(
         model=model,
         concurrency=concurrency,
@@ -217,7 +220,7 @@ def run_cmd(
     suite_file = Path(suite_path)
     count = _validate_suite(suite_file)
     total = min(count, limit) if limit else count
-    with _open(store_url) as store:
+    with _open(store_url, create=True) as store:
         info = RunInfo(
             model=model,
             spec_sha256=spec.sha256,

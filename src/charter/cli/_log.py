@@ -38,7 +38,7 @@ def verify_cmd(store_url: str, anchor: str | None) -> None:
         if not seq.isdigit() or len(digest) != 64:
             raise click.BadParameter("use SEQ:HASH as printed by 'charter log head'", param_hint="--anchor")
         pinned = (int(seq), digest)
-    with open_store(store_url) as store:
+    with open_store(store_url, create=False) as store:
         report = verify_chain(store, anchor=pinned)
     if report.ok:
         click.echo(f"ok: {report.checked} decisions, head {report.head_seq}:{report.head_hash}")
@@ -52,7 +52,7 @@ def verify_cmd(store_url: str, anchor: str | None) -> None:
 @friendly_errors
 def head_cmd(store_url: str) -> None:
     """Print the chain head as SEQ:HASH, to keep outside the store as an anchor."""
-    with open_store(store_url) as store:
+    with open_store(store_url, create=False) as store:
         seq, digest = store.chain_head()
     click.echo(f"{seq}:{digest}")
 
@@ -66,7 +66,7 @@ def head_cmd(store_url: str) -> None:
 @friendly_errors
 def show_cmd(store_url: str, since_seq: int | None, tenant: str | None, limit: int, fmt: str) -> None:
     """Decisions in chain order: sequence, time, tenant, action and the statements cited."""
-    with open_store(store_url) as store:
+    with open_store(store_url, create=False) as store:
         for count, record in enumerate(store.iter_decisions(since_seq, tenant=tenant)):
             if count >= limit:
                 break

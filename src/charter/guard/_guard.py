@@ -287,6 +287,14 @@ class Guard:
     def refusal(self, citations: Sequence[Citation]) -> str:
         """A refusal in the spec's style that names what it cannot help with."""
         blocking = [c for c in citations if c.action == "block"] or list(citations)
+        shared = {(c.check, c.label, c.score) for c in blocking}
+        if len(blocking) > 1 and len(shared) == 1:
+            # one verdict of one check (the harm judge, say) serves every statement that lists it: it
+            # cannot tell which of them the reply breaks, so the refusal names none of them
+            return (
+                f"Sorry, I can't help with that: it was judged {blocking[0].label} under this assistant's "
+                "safety rules. I'm glad to help with something else or with a safer version of the request."
+            )
         titles = []
         for citation in blocking:
             section = self.spec.get(citation.statement_id)
@@ -381,8 +389,11 @@ class StreamMonitor:
     Once the reply is long, checks that find spans (patterns, personal data) read only its newest
     part, from :attr:`overlap` characters before what they judged last, so each chunk costs the
     same however long the reply grows (other streamable checks, such as leakage, which counts over
-    the whole reply, read all of it). The other output checks run once at :meth:`finish` on the
-    whole reply, and so do all of them when a chunk was judged on a slice.
+    the whole reply, read all of it). Checks that judge a prefix (the embedded harm judge, see
+    :attr:`~charter.checks.Check.judges_prefix`) run on the whole text so far whenever text they have
+    not read would be released, so once per ``hold_back`` characters: what they would block never
+    leaves first. The other output checks run once at :meth:`finish` on the whole reply, and so do all
+    of them when a chunk was judged on a slice.
     """
 
     def __init__(
@@ -402,6 +413,9 @@ class StreamMonitor:
         self.stopped: Decision | None = None
         self._stream_checks = [c for c in policy.for_stage("output") if c.streamable]
         self._final_checks = [c for c in policy.for_stage("output") if not c.streamable]
+        self._prefix_checks = [c for c in self._final_checks if guard._instance(c).judges_prefix]
+        #: how much of the text the prefix checks have read
+        self._prefix_judged = 0
         self._span_checks = [c for c in self._stream_checks if guard._instance(c).finds_spans]
         self._whole_checks = [c for c in self._stream_checks if not guard._instance(c).finds_spans]
         #: the streamable checks' results on the text as it was last judged (its length, results)
@@ -431,6 +445,9 @@ class StreamMonitor:
             results = [*await self._run_slice(start), *await self.guard._run(self._whole_checks, sample)]
             self._judged, self._sliced = None, True
         self._judged_chars = len(self.text)
+        if self._prefix_checks and upto > self._prefix_judged:
+            results = [*results, *await self.guard._run(self._prefix_checks, sample)]
+            self._prefix_judged = len(self.text)
         if all(verdict.passed is not False and verdict.error is None for _, verdict, _ in results):
             return StreamStep(self._release(upto, None))  # nothing to cite: no decision to build
         decision = self.guard._decide("stream", self.policy, results, reply=self.text)
