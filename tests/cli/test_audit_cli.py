@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
+import re
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -236,3 +243,39 @@ def test_bad_gate_is_refused_before_the_run_and_readers_need_a_store(
         code, out = run(*args, "--store", str(tmp_path / "typo.db"))
         assert code == 2 and "no store here" in out, (args, out)
     assert not (tmp_path / "typo.db").exists()
+
+
+def _results(db: Path) -> int:
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+            return int(conn.execute("SELECT count(*) FROM results").fetchone()[0])
+    except sqlite3.Error:
+        return 0
+
+
+def test_interrupted_run_says_how_to_resume(setup: tuple[Path, Path, Path], tmp_path: Path) -> None:
+    spec, suite_file, db = setup
+    (tmp_path / "slow_model.py").write_text(
+        "import time\n\n\ndef reply(messages):\n    time.sleep(0.3)\n    return 'Sure, here you go.'\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), os.environ.get("PYTHONPATH", "")])}
+    args = [
+        str(Path(sys.executable).with_name("charter")), "audit", "run", "--spec", str(spec),
+        "--suite", str(suite_file), "--store", str(db), "--no-cache",
+        "--model", "python:slow_model:reply", "--concurrency", "1",
+    ]  # fmt: skip
+    child = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and _results(db) == 0:  # interrupt once some cases are stored
+        time.sleep(0.1)
+    child.send_signal(signal.SIGINT)
+    _, err = child.communicate(timeout=60)
+    assert child.returncode == 130, err
+    found = re.search(r"interrupted: run (\S+) keeps what it had judged; .* --resume (\S+)", err)
+    assert found and found.group(1) == found.group(2) and "Traceback" not in err
+    resumed = subprocess.run(
+        [*args, "--resume", found.group(1), "--json"], env=env, capture_output=True, text=True
+    )
+    assert resumed.returncode == 0, resumed.stderr
+    assert json.loads(resumed.stdout.strip().splitlines()[-1])["cases"] == 12

@@ -284,9 +284,10 @@ async def _complete(provider: Provider, case: Case, config: RunConfig, rng: rand
     params = config.params.model_copy(update={"timeout": config.params.timeout or config.timeout_s})
     while True:
         try:
-            return await asyncio.wait_for(
-                provider.complete(case.messages, params=params), config.timeout_s + 5
-            )
+            # asyncio.timeout, not wait_for: on Python 3.11 wait_for loses a cancellation (Ctrl-C) that
+            # arrives as the call completes, and the worker then waits for work that never comes
+            async with asyncio.timeout(config.timeout_s + 5):
+                return await provider.complete(case.messages, params=params)
         except (RateLimited, ProviderTimeout, ProviderError, TimeoutError) as exc:
             status = getattr(exc, "status", None)
             retryable = isinstance(exc, RateLimited | ProviderTimeout | TimeoutError) or (

@@ -242,7 +242,16 @@ def run_cmd(
                     total_hint=total,
                 )
 
-        run_id = asyncio.run(go())
+        try:
+            run_id = asyncio.run(go())
+        except KeyboardInterrupt:
+            stopped = _resolve_run(store, resume) if resume else info.run_id
+            click.echo(
+                f"\ninterrupted: run {stopped} keeps what it had judged; continue it with the same "
+                f"command and --resume {stopped}",
+                err=True,
+            )
+            sys.exit(130)
         cases, metrics = load_run(store, run_id, spec)
         if report_path:
             from charter.report import load_run_report, render_audit_report

@@ -133,7 +133,16 @@ def serve(
         f"upstream key {key_state})",
         err=True,
     )
-    uvicorn.run(app, host=host, port=port, access_log=False, log_level=log_level, lifespan="on")
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        access_log=False,
+        log_level=log_level,
+        lifespan="on",
+        # on SIGINT/SIGTERM, streams still open get this long to finish (and be logged), then are cut
+        timeout_graceful_shutdown=30,
+    )
 
 
 @serve.group("keys")
