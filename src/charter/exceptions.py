@@ -67,8 +67,10 @@ class JudgeError(CheckError):
 class ProviderError(CharterError):
     """A model endpoint failed: network error, HTTP error or malformed reply."""
 
-    def __init__(self, message: str, *, status: int | None = None) -> None:
+    def __init__(self, message: str, *, status: int | None = None, retryable: bool | None = None) -> None:
         self.status = status
+        #: whether trying again may help; ``None``: decided from ``status`` (none, 5xx and 408 may)
+        self.retryable = retryable
         super().__init__(message)
 
 

@@ -377,3 +377,10 @@ def test_negative_limit_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="limit must be 0 or more"):
         load_strongreject(path, limit=-1)
     assert load_strongreject(path, limit=0) == []
+
+
+def test_duplicate_ids_in_the_input_are_blamed_on_its_line(tmp_path: Path) -> None:
+    rows = [{"id": "a", "prompt": "hi"}, {"id": "b", "prompt": "yo"}, {"id": " a ", "prompt": "again"}]
+    path = write(tmp_path, "dup.jsonl", "\n".join(json.dumps(r) for r in rows) + "\n")
+    with pytest.raises(ConfigError, match=r"dup\.jsonl:3: duplicate id 'a' \(first on line 1\)"):
+        load_jsonl(path, ColumnMapping(prompt="prompt", id="id"))

@@ -224,8 +224,9 @@ def test_llm_judges_stand_in_for_the_embedded_ones(setup: tuple[Path, Path, Path
     broken = tmp_path / "broken.yaml"
     broken.write_text("default: 'no idea'\n", "utf-8")
     code, out = run(*base, "--model", "mock/compliant", *llm, "--judge-model", f"mock/{broken}")
-    data = json.loads(out.strip().splitlines()[-1])
+    data = json.loads([line for line in out.strip().splitlines() if line.startswith("{")][-1])
     assert data["errors"] == 12 and data["safety"]["n"] == 0
+    assert code == 1 and "error: all 12 results are errors, nothing was measured" in out
     code, out = run(*base, "--model", "mock/compliant", "--harm-judge", "llm_harm")
     assert code == 2 and "--judge-model" in out
 
@@ -279,3 +280,22 @@ def test_interrupted_run_says_how_to_resume(setup: tuple[Path, Path, Path], tmp_
     )
     assert resumed.returncode == 0, resumed.stderr
     assert json.loads(resumed.stdout.strip().splitlines()[-1])["cases"] == 12
+
+
+def test_a_run_where_every_reply_failed_is_an_error(
+    setup: tuple[Path, Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spec, suite_file, db = setup
+    (tmp_path / "broken_model.py").write_text(
+        "calls = []\n\n\ndef reply(messages):\n    calls.append(1)\n"
+        "    raise RuntimeError('no such model')\n",
+        encoding="utf-8",
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    args = ["audit", "run", "--spec", str(spec), "--suite", str(suite_file), "--store", str(db)]
+    result = CliRunner().invoke(main, [*args, "--model", "python:broken_model:reply"])
+    assert result.exit_code == 1, result.output
+    assert "error: all 12 results are errors, nothing was measured; the first: ProviderError" in result.output
+    import broken_model  # type: ignore[import-not-found]
+
+    assert len(broken_model.calls) == 12  # the user's own function failing is not retried

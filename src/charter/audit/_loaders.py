@@ -669,6 +669,7 @@ def _rows_to_cases(
 ) -> list[Case]:
     prefix = cols.id_prefix if cols.id_prefix is not None else file.stem
     cases: list[Case] = []
+    first_line: dict[str, int] = {}
     for number, (line, row) in enumerate(rows, start=1):
         if _limit_reached(cases, limit):
             break
@@ -677,6 +678,12 @@ def _rows_to_cases(
             if raw_id is None or not str(raw_id).strip():
                 raise ConfigError(f"{file}:{line}: empty id {cols.id!r}")
             ident = str(raw_id).strip()
+            if ident in first_line:
+                raise ConfigError(
+                    f"{file}:{line}: duplicate id {ident!r} (first on line {first_line[ident]}); "
+                    "case ids must be unique"
+                )
+            first_line[ident] = line
         else:
             ident = str(number)
         category = None

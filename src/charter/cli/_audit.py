@@ -253,6 +253,7 @@ def run_cmd(
             )
             sys.exit(130)
         cases, metrics = load_run(store, run_id, spec)
+        outcomes = [r.error for r in store.iter_results(run_id)]
         if report_path:
             from charter.report import load_run_report, render_audit_report
 
@@ -284,6 +285,13 @@ def run_cmd(
                     else "FAILED: " + "; ".join(f"{c.name} {c.reason}" for c in result.failures)
                 )
             )
+    if outcomes and all(outcomes):
+        # nothing was measured: every call to the model (or to the judge model) failed
+        click.echo(
+            f"error: all {len(outcomes)} results are errors, nothing was measured; the first: {outcomes[0]}",
+            err=True,
+        )
+        sys.exit(1)
     if result is not None and not result.passed:
         sys.exit(1)
 

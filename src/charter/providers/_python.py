@@ -40,7 +40,8 @@ class PythonProvider(Provider):
         except ProviderError:
             raise
         except Exception as exc:  # a user's function failing is a provider error, recorded as such
-            raise ProviderError(f"{self.name} raised {type(exc).__name__}: {exc}") from exc
+            # the user's own code: calling it again gives the same error, so it is not retried
+            raise ProviderError(f"{self.name} raised {type(exc).__name__}: {exc}", retryable=False) from exc
         usage = Usage()
         if isinstance(result, dict):
             usage = Usage(
