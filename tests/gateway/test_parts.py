@@ -382,3 +382,17 @@ def test_json_is_expected_only_when_the_request_asks_for_it(upstream: ScriptedUp
             assert response.status_code == 200
             decision = store.get_decision(response.headers["x-charter-decision-id"])
             assert decision is not None and decision.action == expected, body
+
+
+def test_serve_warns_when_the_spec_enforces_nothing(tmp_path: Path, store: Store) -> None:
+    from charter.cli._serve import enforcement_note
+    from charter.spec import parse_spec
+
+    config = GatewayConfig(upstream="http://127.0.0.1:1/v1")
+    keys = [ApiKey.from_secret("ck-1", tenant="t")]
+    checked = create_app(config, keys=keys, spec=spec(), registry=registry(), store=store)
+    assert enforcement_note(checked) is None
+    prose = parse_spec("# Be kind {#kind authority=user}\n\nBe kind.\n", source="prose.md")
+    bare = create_app(config, keys=keys, spec=prose, registry=registry(), store=store)
+    note = enforcement_note(bare)
+    assert note is not None and "none is enforced" in note

@@ -5,12 +5,16 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from pydantic import ValidationError
 
 from charter.cli._common import friendly_errors
 from charter.exceptions import ConfigError
+
+if TYPE_CHECKING:
+    from charter.gateway import GatewayApp
 
 __all__ = ["serve"]
 
@@ -133,6 +137,9 @@ def serve(
         f"upstream key {key_state})",
         err=True,
     )
+    note = enforcement_note(app)
+    if note:
+        click.echo(f"warning: {note}", err=True)
     uvicorn.run(
         app,
         host=host,
@@ -142,6 +149,18 @@ def serve(
         lifespan="on",
         # on SIGINT/SIGTERM, streams still open get this long to finish (and be logged), then are cut
         timeout_graceful_shutdown=30,
+    )
+
+
+def enforcement_note(app: GatewayApp) -> str | None:
+    """A warning when the gateway would enforce nothing: no statement of the spec has a check that runs
+    on live traffic (the spec has no ``charter`` blocks, as OpenAI's published Model Spec has none)."""
+    guards = {id(c.guard): c.guard for c in app.clients.values()}
+    if any(guard.policy().checks for guard in guards.values()):
+        return None
+    return (
+        f"spec {app.spec.title!r} gives no check to run on live traffic (no charter block lists one): "
+        "every request is logged, none is enforced"
     )
 
 
