@@ -444,3 +444,31 @@ def test_filter_box_and_anchor_into_closed_details_work_in_chromium(site: tuple[
     assert value["byLevel"] == ["child"]
     assert value["none"] == [] and value["empty"] is True
     assert value["evalsOpen"] is True
+
+
+def test_a_new_render_removes_its_own_stale_version_pages_only(tmp_path: Path) -> None:
+    from charter.report import render_site
+    from charter.spec import parse_spec
+
+    one = parse_spec("# A {#a authority=user}\n\nBe kind.\n", source="one.md")
+    two = parse_spec("# A {#a authority=user}\n\nBe kind and brief.\n", source="two.md")
+    render_site([one, two, two], tmp_path)
+    assert {p.name for p in tmp_path.glob("*.html")} == {
+        "index.html",
+        "v-1.html",
+        "v-2.html",
+        "v-3.html",
+        "versions.html",
+    }
+    (tmp_path / "mine.txt").write_text("keep me", encoding="utf-8")
+    (tmp_path / "v-9.html").write_text("<p>my own page</p>", encoding="utf-8")
+    render_site([one, two], tmp_path)
+    assert {p.name for p in tmp_path.glob("*.html")} == {
+        "index.html",
+        "v-1.html",
+        "v-2.html",
+        "v-9.html",
+        "versions.html",
+    }
+    render_site([two], tmp_path)
+    assert {p.name for p in tmp_path.iterdir()} == {"index.html", "v-9.html", "mine.txt"}

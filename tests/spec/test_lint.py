@@ -92,3 +92,13 @@ def test_lint_format_is_file_line_severity() -> None:
 def test_real_releases_have_no_lint_errors(release: str) -> None:
     found = lint_spec(load_spec(release_path(release)))
     assert not [d for d in found if d.severity == "error"]
+
+
+def test_a_spec_with_nothing_to_enforce_is_warned_about() -> None:
+    from charter.spec import lint_spec, parse_spec
+
+    for text, what in (("", "no sections"), ("# Intro {#intro}\n\nProse only.\n", "no statements")):
+        (diag,) = [d for d in lint_spec(parse_spec(text, source="s.md")) if d.code == "spec-empty"]
+        assert diag.severity == "warning" and diag.line == 1 and what in diag.message
+    ruled = parse_spec("# Be kind {#kind authority=user}\n\nBe kind.\n", source="s.md")
+    assert not [d for d in lint_spec(ruled) if d.code == "spec-empty"]

@@ -144,6 +144,7 @@ def render_site(specs: Sequence[Spec], out_dir: Path, *, title: str | None = Non
     index = out_dir / "index.html"
     if len(specs) == 1:
         _write(index, builder.page(specs[0]))
+        _drop_stale(out_dir, set())
         return index
     from charter.spec._diff import diff_specs
 
@@ -173,7 +174,27 @@ def render_site(specs: Sequence[Spec], out_dir: Path, *, title: str | None = Non
         if position == len(specs) - 1:
             _write(index, html)
     _write(out_dir / "versions.html", builder.versions_page(specs, links(len(specs) - 1), summaries))
+    _drop_stale(out_dir, {*files, "versions.html"})
     return index
+
+
+_GENERATED = '<meta name="generator" content="charter">'
+
+
+def _drop_stale(out_dir: Path, kept: set[str]) -> None:
+    """Remove version pages an earlier render wrote here that this one did not (``v-N.html``,
+    ``versions.html``): published as they are, they would link to a version set that is gone. Only
+    pages Charter generated are removed; anything else in the folder stays."""
+    for page in [*out_dir.glob("v-*.html"), out_dir / "versions.html"]:
+        if page.name in kept or not re.fullmatch(r"v-\d+\.html|versions\.html", page.name):
+            continue
+        try:
+            if _GENERATED in page.read_text(encoding="utf-8", errors="replace")[:4000]:
+                page.unlink()
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            raise ConfigError(f"cannot remove the stale page {page}: {exc.strerror or exc}") from exc
 
 
 def _summary(counts: dict[str, int]) -> str:

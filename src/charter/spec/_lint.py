@@ -117,5 +117,8 @@ def lint_spec(spec: Spec, *, registry: Registry | None = None) -> list[Diagnosti
     ids = set(seen)
     for section in spec.sections:
         out.extend(_lint_section(spec, section, ids, registry))
+    if not spec.statements:
+        what = "no sections" if not spec.sections else "no statements (no section has an authority)"
+        out.append(_at(spec, 1, "warning", "spec-empty", f"the spec has {what}: there is nothing to enforce"))
     order = {"error": 0, "warning": 1, "note": 2}
     return sorted(out, key=lambda d: (d.path != spec.source, d.path, d.line, order[d.severity]))
