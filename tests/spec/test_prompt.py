@@ -57,7 +57,7 @@ def test_profile_disables_and_instructs() -> None:
     assert "[short]" not in prompt and prompt.rstrip().endswith("Talk like a pirate.")
 
 
-@pytest.mark.parametrize("budget", [300, 800, 2000, 6000, 20000])
+@pytest.mark.parametrize("budget", [800, 2000, 6000, 20000])
 def test_budget_respected_on_real_spec(budget: int) -> None:
     spec = load_spec(release_path("2025-09-12"))
     prompt = compile_prompt(spec, max_chars=budget)
@@ -68,3 +68,36 @@ def test_budget_respected_on_real_spec(budget: int) -> None:
         assert all(f"[{s.id}]" in prompt for s in spec.statements)  # every id, details as room allows
     if budget == 800:
         assert "omitted for length" in prompt
+
+
+LINKED = """\
+# The chain of command {#chain_of_command}
+
+Who decides.
+
+# Follow orders {#follow authority=root}
+
+Act under the [?](#chain_of_command) and read [this](#chain_of_command).
+
+**Example**: see [?](#chain_of_command)
+
+~~~xml
+<user>
+hi
+</user>
+<assistant> <!-- GOOD -->
+hello
+</assistant>
+~~~
+"""
+
+
+def test_links_read_as_prose_and_a_budget_too_small_is_an_error() -> None:
+    from charter.exceptions import ConfigError
+
+    spec = parse_spec(LINKED, source="linked.md")
+    prompt = compile_prompt(spec, examples=1)
+    assert "under the chain of command and read this." in prompt and "the The" not in prompt
+    assert "Example (see The chain of command)" in prompt and "[?]" not in prompt
+    with pytest.raises(ConfigError, match=r"max_chars 100 leaves no room for any statement: .* takes \d+"):
+        compile_prompt(spec, max_chars=100)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from charter.exceptions import ConfigError
 from charter.spec._model import AUTHORITIES, Example, Section, Spec
 
 if TYPE_CHECKING:
@@ -12,7 +13,7 @@ if TYPE_CHECKING:
 
 __all__ = ["compile_prompt"]
 
-_LINK = re.compile(r"\[([^\]]*)\]\(#([^)\s]+)\)")
+_LINK = re.compile(r"(\b[Tt]he\s+)?\[([^\]]*)\]\(#([^)\s]+)\)")
 _FOOTNOTE = re.compile(r"\[\^[^\]]+\]")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_)(\S(?:.*?\S)?)\1")
 
@@ -25,8 +26,18 @@ _HEADER = (
 )
 
 
+def _link(match: re.Match[str], ids: dict[str, str]) -> str:
+    """A link's text, or for ``[?](#id)`` the section's title ("the [?](#x)" whose title starts with "The"
+    reads "the chain of command", not "the The chain of command")."""
+    the, label, target = match.group(1) or "", match.group(2), match.group(3)
+    text = ids.get(target, target) if label == "?" else label
+    if the and text[:4].lower() == "the ":
+        text = text[4:]
+    return the + text
+
+
 def _plain(text: str, ids: dict[str, str]) -> str:
-    text = _LINK.sub(lambda m: ids.get(m.group(2), m.group(2)) if m.group(1) == "?" else m.group(1), text)
+    text = _LINK.sub(lambda m: _link(m, ids), text)
     text = _FOOTNOTE.sub("", text)
     return _EMPHASIS.sub(r"\2", text)
 
@@ -38,15 +49,14 @@ def _summary(section: Section, ids: dict[str, str]) -> str:
     return " ".join(_plain(prose, ids).split())
 
 
-def _example(example: Example, limit: int = 240) -> str:
+def _example(example: Example, ids: dict[str, str], limit: int = 240) -> str:
     def short(text: str) -> str:
         flat = " ".join(text.split())
         return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
     user = next((m.content for m in reversed(example.messages) if m.role.value == "user"), "")
-    lines = (
-        [f"  Example ({example.title}): user: {short(user)}"] if user else [f"  Example ({example.title}):"]
-    )
+    title = _plain(example.title, ids)
+    lines = [f"  Example ({title}): user: {short(user)}"] if user else [f"  Example ({title}):"]
     for response in example.responses:
         if response.verdict is not None:
             reason = f" ({response.reason})" if response.reason else ""
@@ -85,7 +95,7 @@ def compile_prompt(
     for section in statements:
         summary = f" {_summary(section, ids)}".rstrip()
         shown = [e for e in section.examples if e.responses][:examples]
-        details.append((summary, summary + "".join("\n" + _example(e) for e in shown)))
+        details.append((summary, summary + "".join("\n" + _example(e, ids) for e in shown)))
 
     def render(levels: list[int], kept: int) -> str:
         lines: list[str] = [head]
@@ -104,6 +114,12 @@ def compile_prompt(
     kept = len(statements)
     while kept and len(render(levels, kept)) > budget:
         kept -= 1
+    if statements and not kept:
+        smallest = len(render(levels, 1))
+        raise ConfigError(
+            f"max_chars {budget} leaves no room for any statement: the smallest prompt that names one "
+            f"takes {smallest} characters"
+        )
     for level in (1, 2) if examples else (1,):
         for index in range(kept):
             levels[index] = level
