@@ -293,8 +293,8 @@ async def _complete(provider: Provider, case: Case, config: RunConfig, rng: rand
             retryable = isinstance(exc, RateLimited | ProviderTimeout | TimeoutError) or (
                 status is None or status >= 500 or status == 408
             )
-            if getattr(exc, "retryable", None) is not None:
-                retryable = bool(exc.retryable)  # type: ignore[union-attr]
+            if isinstance(exc, ProviderError) and exc.retryable is not None:
+                retryable = exc.retryable
             if not retryable or attempt >= config.max_retries:
                 raise
             delay = config.backoff_s * (2**attempt) * (0.5 + rng.random())
