@@ -155,8 +155,7 @@ def serve(
 def enforcement_note(app: GatewayApp) -> str | None:
     """A warning when the gateway would enforce nothing: no statement of the spec has a check that runs
     on live traffic (the spec has no ``charter`` blocks, as OpenAI's published Model Spec has none)."""
-    guards = {id(c.guard): c.guard for c in app.clients.values()}
-    if any(guard.policy().checks for guard in guards.values()):
+    if any(guard.policy().checks for guard in app.guards):
         return None
     return (
         f"spec {app.spec.title!r} gives no check to run on live traffic (no charter block lists one): "

@@ -60,7 +60,7 @@ from charter.gateway._wire import (
     redact_reply,
     reply_segments,
 )
-from charter.guard import Decision, Overrides, Profile
+from charter.guard import Decision, Guard, Overrides, Profile
 from charter.spec import Spec
 from charter.store import Store
 
@@ -129,11 +129,15 @@ class GatewayApp:
                 await send({"type": "lifespan.shutdown.complete"})
                 return
 
+    @property
+    def guards(self) -> list[Guard]:
+        """Each distinct guard the keys use (keys with the same profile share one)."""
+        return list({id(c.guard): c.guard for c in self.clients.values()}.values())
+
     async def warm_up(self) -> None:
         """Prepare every guard's local checks (embedded models loaded, patterns compiled) before the
         server takes requests, so the first client does not wait for them."""
-        guards = {id(c.guard): c.guard for c in self.clients.values()}
-        spent = [await guard.awarm_up() for guard in guards.values()]
+        spent = [await guard.awarm_up() for guard in self.guards]
         log.info("checks prepared in %.0f ms (guards: %d)", sum(spent), len(spent))
 
     async def aclose(self) -> None:
